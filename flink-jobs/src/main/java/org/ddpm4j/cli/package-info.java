@@ -1,0 +1,2 @@
+/** The ddpm4j command line (picocli): one class per command. */
+package org.ddpm4j.cli;
