@@ -52,10 +52,9 @@ public final class ImageDecoder {
       } finally {
         reader.dispose();
       }
+    } catch (ImageFileException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
-      if (e instanceof ImageFileException ife) {
-        throw ife;
-      }
       throw new ImageFileException(file, "cannot decode image (" + e.getMessage() + ")", e);
     }
   }

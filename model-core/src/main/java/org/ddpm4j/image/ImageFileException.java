@@ -6,13 +6,28 @@ import java.nio.file.Path;
 public class ImageFileException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  private final transient Path file;
+  private final String problem;
+
   /** Creates the exception with the message {@code "<file>: <problem>"}. */
   public ImageFileException(Path file, String problem) {
-    super(file + ": " + problem);
+    this(file, problem, null);
   }
 
   /** Creates the exception with the message {@code "<file>: <problem>"} and the underlying cause. */
   public ImageFileException(Path file, String problem, Throwable cause) {
     super(file + ": " + problem, cause);
+    this.file = file;
+    this.problem = problem;
+  }
+
+  /** The file. */
+  public Path file() {
+    return file;
+  }
+
+  /** What is wrong with the file, without its name. */
+  public String problem() {
+    return problem;
   }
 }

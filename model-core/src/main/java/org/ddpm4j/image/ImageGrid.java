@@ -4,10 +4,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Tiles a batch of samples into one image: sample {@code k} goes to row {@code k / perRow}, column
- * {@code k % perRow}, with its top-left corner at {@code (padding + row * (H + padding), padding + col * (W + padding))}
- * in a canvas of {@code rows * (H + padding) + padding} by {@code perRow * (W + padding) + padding} pixels, where
- * {@code rows = ceil(n / perRow)} (torchvision's {@code make_grid} layout). Padding and empty cells take the background.
+ * Tiles a batch of samples into one image (torchvision's {@code make_grid} layout): sample {@code k} goes to row
+ * {@code k / perRow}, column {@code k % perRow}, with its top-left corner at
+ * {@code (padding + row * (H + padding), padding + col * (W + padding))}, in a canvas of
+ * {@code rows * (H + padding) + padding} by {@code cols * (W + padding) + padding} pixels, where
+ * {@code cols = min(perRow, n)} and {@code rows = ceil(n / perRow)}. Padding and empty cells take the background.
  */
 public final class ImageGrid {
   private ImageGrid() {}

@@ -35,7 +35,8 @@ public final class PngWriter {
   /**
    * Writes every sample of the batch to its own PNG file in {@code dir}.
    *
-   * @param fileName the file name of the sample at each batch position, e.g. {@code i -> "%06d.png".formatted(first + i)}
+   * @param fileName the file name of the sample at each batch position,
+   *     e.g. {@code i -> "%06d.png".formatted(first + i)}
    */
   public static void writeAll(Uint8Images images, Path dir, IntFunction<String> fileName) {
     for (int i = 0; i < images.n(); i++) {

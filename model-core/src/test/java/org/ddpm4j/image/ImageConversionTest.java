@@ -107,7 +107,8 @@ class ImageConversionTest {
           assertThrows(IllegalArgumentException.class, () -> ImageConversion.toUint8(x.reshape(6, 4, 5)));
       assertTrue(rank.getMessage().contains("(6, 4, 5)"), rank.getMessage());
       IllegalArgumentException type =
-          assertThrows(IllegalArgumentException.class, () -> ImageConversion.toUint8(x.toType(DataType.FLOAT64, false)));
+          assertThrows(
+              IllegalArgumentException.class, () -> ImageConversion.toUint8(x.toType(DataType.FLOAT64, false)));
       assertTrue(type.getMessage().contains("float64"), type.getMessage());
     }
   }

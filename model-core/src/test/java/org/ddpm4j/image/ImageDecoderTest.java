@@ -15,7 +15,8 @@ class ImageDecoderTest {
 
   @Test
   void grayStaysOneChannelWithoutGammaConversion() {
-    Path f = ImageFixtures.write(dir.resolve("g.png"), "png", BufferedImage.TYPE_BYTE_GRAY, 16, 16, (x, y, b) -> 16 * y + x);
+    Path f = ImageFixtures.write(
+        dir.resolve("g.png"), "png", BufferedImage.TYPE_BYTE_GRAY, 16, 16, (x, y, b) -> 16 * y + x);
     Uint8Images img = ImageDecoder.decode(f);
     assertEquals(1, img.channels());
     for (int v = 0; v < 256; v++) {
@@ -44,7 +45,8 @@ class ImageDecoderTest {
     assertEquals(1 + 1 + 2, img.get(0, 1, 1, 0));
     assertEquals(21 + 1, img.get(0, 0, 1, 2));
 
-    Path pal = ImageFixtures.write(dir.resolve("p.png"), "png", BufferedImage.TYPE_BYTE_BINARY, 3, 1, (x, y, b) -> x % 2);
+    Path pal = ImageFixtures.write(
+        dir.resolve("p.png"), "png", BufferedImage.TYPE_BYTE_BINARY, 3, 1, (x, y, b) -> x % 2);
     Uint8Images p = ImageDecoder.decode(pal);
     assertEquals(3, p.channels());
     assertEquals(0, p.get(0, 0, 0, 1));

@@ -78,7 +78,8 @@ class ImageTransformsTest {
       px[i] = (byte) i;
     }
     // (5 - 2) / 2 = 1.5 -> 2 and (7 - 2) / 2 = 2.5 -> 2, as Python's round in torchvision's CenterCrop
-    assertEquals(2, ImageTransforms.centerCrop(new Uint8Images(1, 1, 5, 1, Arrays.copyOf(px, 5)), 1, 2).get(0, 0, 0, 0));
+    Uint8Images five = new Uint8Images(1, 1, 5, 1, Arrays.copyOf(px, 5));
+    assertEquals(2, ImageTransforms.centerCrop(five, 1, 2).get(0, 0, 0, 0));
     assertEquals(2, ImageTransforms.centerCrop(new Uint8Images(1, 1, 7, 1, px), 1, 2).get(0, 0, 0, 0));
     assertEquals(3, ImageTransforms.centerCrop(new Uint8Images(1, 1, 7, 1, px), 1, 3).get(0, 0, 1, 0));
   }
