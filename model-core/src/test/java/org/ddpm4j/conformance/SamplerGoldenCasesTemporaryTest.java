@@ -45,11 +45,11 @@ class SamplerGoldenCasesTemporaryTest {
 
   /** Returns the stored eps of the step whose timestep it is called with, whatever x is. */
   private static final class ReplayEpsModel implements EpsModel {
-    private final SafeTensors file;
+    private final GoldenTensors.Rows eps;
     private final int[] timesteps;
 
     ReplayEpsModel(SafeTensors file) {
-      this.file = file;
+      this.eps = GoldenTensors.rows(file, "eps");
       this.timesteps = GoldenTensors.ints(file, "timesteps");
     }
 
@@ -60,7 +60,7 @@ class SamplerGoldenCasesTemporaryTest {
       if (step < 0) {
         throw new IllegalArgumentException("no stored eps for timestep " + ts[0]);
       }
-      return GoldenTensors.row(x.getManager(), file, "eps", step);
+      return eps.get(x.getManager(), step);
     }
   }
 }
