@@ -4,9 +4,10 @@ package org.ddpm4j.eval.linalg;
  * {@code tr sqrt(S1 S2)} for symmetric positive semi-definite S1, S2: the sum of the square roots of the eigenvalues
  * of S1 S2, which are those of the symmetric matrix {@code L^T S2 L} for any factor {@code S1 = L L^T}. L comes from
  * a {@link PivotedCholesky} factorization (rank-revealing, so a singular S1 gives a smaller problem); the eigenvalues
- * from {@link SymmetricEigenvalues}. Eigenvalues at rounding level ({@code <= k * 2^-52 * lambda_max}, k the size of
- * the eigenvalue problem), negative ones included, count as exact zeros: they stand for the null space of a singular
- * product, where the square root of rounding noise would otherwise add up to about {@code 1e-7} per dimension. About {@code 10/3 n^3}
+ * from {@link SymmetricEigenvalues}. Negative eigenvalues (rounding) count as zero; positive ones at rounding level
+ * are kept, as scipy's {@code sqrtm} and torch-fidelity's {@code eigvals} keep theirs. The rank revealed by the
+ * factorization removes the null space of S1 exactly, where the references add the square roots of rounding noise
+ * (about {@code 1e-7} per null dimension). About {@code 10/3 n^3}
  * floating-point operations for full rank.
  */
 public final class TraceSqrtProduct {
@@ -51,15 +52,9 @@ public final class TraceSqrtProduct {
     Kernels.gemmTN(n, k, n, 1.0, p2, 0, 0, l, 0, w, 0, 0, Kernels.B_LOWER, par);
     double[][] c = new double[k][k];
     Kernels.gemmTN(k, k, n, 1.0, l, 0, 0, w, 0, c, 0, 0, Kernels.A_LOWER | Kernels.UPPER, par);
-    double[] lambdas = SymmetricEigenvalues.of(c, k, par);
-    double largest = 0;
-    for (double lambda : lambdas) {
-      largest = Math.max(largest, lambda);
-    }
-    double cut = k * 0x1p-52 * largest;
     double sum = 0;
-    for (double lambda : lambdas) {
-      if (lambda > cut) {
+    for (double lambda : SymmetricEigenvalues.of(c, k, par)) {
+      if (lambda > 0) {
         sum += Math.sqrt(lambda);
       }
     }
