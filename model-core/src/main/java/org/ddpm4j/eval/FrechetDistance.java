@@ -9,7 +9,8 @@ import org.ddpm4j.eval.linalg.TraceSqrtProduct;
  * the sum of the square roots of the eigenvalues of {@code sigma1 sigma2}, computed through a symmetric
  * eigenvalue problem ({@link TraceSqrtProduct}) instead of scipy's general {@code sqrtm}; for near-singular
  * covariances pytorch-fid's retry with {@code epsilon} added to both diagonals is reproduced by
- * {@link Offset#PYTORCH_FID}.
+ * {@link Offset#PYTORCH_FID}. Covariances are taken to be symmetric (np.cov's are exactly): only their upper
+ * triangles enter the square root.
  */
 public final class FrechetDistance {
 

@@ -114,26 +114,31 @@ public final class TorchScriptInception implements FeatureExtractor {
     return classes;
   }
 
+  /** {@code torchscript:<file name>@sha256:<hex>}. */
   @Override
   public String id() {
     return "torchscript:" + config.file().getFileName() + "@sha256:" + sha256;
   }
 
+  /** The feature length found at load time (2048 for the real Inception). */
   @Override
   public int featureDim() {
     return featureDim;
   }
 
+  /** {@code forward(x, return_features=True)} on the uint8 batch. */
   @Override
   public FeatureMatrix features(ImageBatch images) {
     return run(check(images), true, false);
   }
 
+  /** Always true: the network's default output is class probabilities. */
   @Override
   public boolean hasProbabilities() {
     return true;
   }
 
+  /** {@code forward(x, return_features=False, use_fp16=False, no_output_bias=<config>)}: softmax probabilities. */
   @Override
   public FeatureMatrix probabilities(ImageBatch images) {
     return run(check(images), false, config.probabilitiesWithoutOutputBias());
@@ -199,6 +204,7 @@ public final class TorchScriptInception implements FeatureExtractor {
     }
   }
 
+  /** Closes the DJL model. */
   @Override
   public void close() {
     model.close();
