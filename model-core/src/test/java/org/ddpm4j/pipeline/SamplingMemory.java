@@ -96,17 +96,24 @@ public final class SamplingMemory {
   }
 
   /**
-   * Prints the RSS growth of a 1000-step DDPM run at batch 4 after a 100-step warm-up point.
+   * Prints the RSS growth of DDPM runs of the tiny U-Net, each from its warm-up step to its last step, and the RSS
+   * after every 100 steps. The JVM should run with a fixed, pre-touched heap ({@code -Xms}={@code -Xmx},
+   * {@code -XX:+AlwaysPreTouch}): otherwise the RSS also grows while the garbage collector spreads new objects over
+   * heap pages not touched before, which says nothing about what sampling keeps.
    *
-   * @param args the model folder (with the tiny golden U-Net), optionally steps, batch and warm-up step
+   * @param args the model folder (with the tiny golden U-Net), then optionally steps (1000), batch (4), warm-up step
+   *     (100) and the number of consecutive runs in this JVM (1)
    */
   public static void main(String[] args) {
     Path model = Path.of(args[0]);
     int steps = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     int batch = args.length > 2 ? Integer.parseInt(args[2]) : 4;
     int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 100;
-    Result r = measure(model, steps, batch, warmup);
-    System.out.println(r);
-    System.out.println("VmRSS (MB) after step " + r.trace());
+    int runs = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+    for (int run = 1; run <= runs; run++) {
+      Result r = measure(model, steps, batch, warmup);
+      System.out.println("run " + run + ": " + r);
+      System.out.println("run " + run + ": VmRSS (MB) after step " + r.trace());
+    }
   }
 }
