@@ -32,14 +32,28 @@ public final class JobFailedException extends RuntimeException {
 
   /**
    * The message of the first exception in the cause chain that is not a Flink or concurrency wrapper (a serialized
-   * remote exception counts as the real one: its message names the original class); the class name when it has no
-   * message.
+   * remote exception counts as the real one: its message names the original class), or its class name when it has
+   * no message; followed by the root cause when that says something the message does not (e.g. "No space left on
+   * device" below an encoder's generic I/O error).
    */
   static String rootMessage(Throwable failure) {
     Throwable t = failure;
     while (t.getCause() != null && t.getCause() != t && isWrapper(t)) {
       t = t.getCause();
     }
+    String message = describe(t);
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String rootMessage = root.getMessage();
+    if (root != t && rootMessage != null && !rootMessage.isBlank() && !message.contains(rootMessage)) {
+      message += " (root cause: " + rootMessage + ")";
+    }
+    return message;
+  }
+
+  private static String describe(Throwable t) {
     String message = t.getMessage();
     return message == null || message.isBlank() ? t.getClass().getName() : message;
   }
