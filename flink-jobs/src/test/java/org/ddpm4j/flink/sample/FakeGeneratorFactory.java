@@ -1,6 +1,7 @@
 package org.ddpm4j.flink.sample;
 
 import com.google.gson.JsonObject;
+import org.ddpm4j.image.Uint8Images;
 
 /**
  * A deterministic stand-in for the diffusion model: the pixels of sample {@code i} are a hash of (seed, i, byte
@@ -43,6 +44,7 @@ record FakeGeneratorFactory(long seed, ImageShape shape) implements BatchGenerat
         pixels[b * per + p] = (byte) (h >>> 56);
       }
     }
-    return new SampleBatch(indices, shape.height(), shape.width(), shape.channels(), pixels);
+    return new SampleBatch(indices, new Uint8Images(indices.length, shape.height(), shape.width(), shape.channels(),
+        pixels));
   }
 }

@@ -60,7 +60,7 @@ class SampleJobTest {
     assertEquals(expected, names);
     for (long i : new long[] {0, 17, 49}) {
       BufferedImage png = ImageIO.read(out.resolve("samples").resolve(String.format("%02d.png", i)).toFile());
-      byte[] want = FAKE.batch(new long[] {i}).pixels();
+      byte[] want = FAKE.batch(new long[] {i}).images().nhwc();
       for (int y = 0; y < 8; y++) {
         for (int x = 0; x < 8; x++) {
           int rgb = png.getRGB(x, y);
@@ -209,9 +209,24 @@ class SampleJobTest {
   }
 
   @Test
+  void npzShardsHoldEachBatchWithItsIndicesNextToThePngs() throws IOException {
+    Path out = tmp.resolve("both");
+    SampleJob.run(new SampleJobSettings(N, B, 2, out, OutputFormat.BOTH, false, 0), FAKE);
+
+    assertEquals(List.of("00-07.npz", "08-15.npz", "16-23.npz", "24-31.npz", "32-39.npz", "40-47.npz", "48-49.npz"),
+        list(out.resolve("npz")));
+    assertEquals(N, list(out.resolve("samples")).size());
+    byte[] shard = Files.readAllBytes(out.resolve("npz/48-49.npz"));
+    java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+    SampleBatch last = FAKE.batch(new long[] {48, 49});
+    NpzShard.write(expected, last.images(), last.indices());
+    assertArrayEquals(expected.toByteArray(), shard);
+  }
+
+  @Test
   void theFakesImagesDependOnlyOnSeedAndIndex() {
-    byte[] alone = FAKE.batch(new long[] {5}).pixels();
-    byte[] inBatch = FAKE.batch(new long[] {4, 5, 6}).pixels();
+    byte[] alone = FAKE.batch(new long[] {5}).images().nhwc();
+    byte[] inBatch = FAKE.batch(new long[] {4, 5, 6}).images().nhwc();
     byte[] second = java.util.Arrays.copyOfRange(inBatch, alone.length, 2 * alone.length);
     assertArrayEquals(alone, second);
   }
