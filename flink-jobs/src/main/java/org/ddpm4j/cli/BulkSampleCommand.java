@@ -65,16 +65,17 @@ public final class BulkSampleCommand implements Callable<Integer> {
       description = "restarts of failed tasks before the job fails (default: ${DEFAULT-VALUE})")
   int maxRestarts;
 
-  @Option(names = "--threads", defaultValue = "0",
-      description = "libtorch intra-op threads per TaskManager process; 0: its cores / parallelism (default)")
-  int threads;
+  @Option(names = "--threads-per-subtask", defaultValue = "1",
+      description = "libtorch intra-op threads of each subtask; images are byte-identical across parallelisms for "
+          + "the same value (default: ${DEFAULT-VALUE}; on CPUs scale with --parallelism instead)")
+  int threadsPerSubtask;
 
   @Override
   public Integer call() {
     SampleJobSettings settings = new SampleJobSettings(
         count, batchSize, parallelism, out, OutputFormat.parse(format), resume, maxRestarts);
     DiffusionGeneratorFactory factory =
-        new DiffusionGeneratorFactory(model.toString(), seed, sampler, steps, eta, threads);
+        new DiffusionGeneratorFactory(model.toString(), seed, sampler, steps, eta, threadsPerSubtask);
     SampleJobResult result = SampleJob.run(settings, factory);
     spec.commandLine().getOut().println("bulk-sample: " + result.summary() + " -> " + out);
     return 0;

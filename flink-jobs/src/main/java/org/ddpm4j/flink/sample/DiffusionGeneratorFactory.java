@@ -20,20 +20,20 @@ import org.ddpm4j.unet.UNetConfig;
  * @param sampler the sampler name: ddpm, ddim or dpmpp
  * @param steps the inference steps
  * @param eta DDIM's eta (0 for the other samplers)
- * @param intraOpThreads libtorch intra-op threads (one setting per process, applied in each task), or 0 for the
- *     TaskManager's cores divided by the parallelism (right for the embedded cluster, where all subtasks share one
- *     JVM)
+ * @param threadsPerSubtask libtorch intra-op threads of each subtask (libtorch has one setting per process, which
+ *     every subtask sets to this value). The float summation order, and so the rare rounding of a pixel, depends on
+ *     it: outputs are byte-identical across parallelisms only with the same value, so it is part of the settings
  */
 public record DiffusionGeneratorFactory(
-    String modelDir, long seed, String sampler, int steps, double eta, int intraOpThreads)
+    String modelDir, long seed, String sampler, int steps, double eta, int threadsPerSubtask)
     implements BatchGeneratorFactory {
   private static final long serialVersionUID = 1L;
 
   /** Validates the sampler settings, naming the one that is wrong (e.g. an unknown sampler). */
   public DiffusionGeneratorFactory {
     new SamplerSettings(SamplerKind.parse(sampler), steps, eta);
-    if (intraOpThreads < 0) {
-      throw new IllegalArgumentException("--threads must be >= 0, got " + intraOpThreads);
+    if (threadsPerSubtask < 1) {
+      throw new IllegalArgumentException("--threads-per-subtask must be >= 1, got " + threadsPerSubtask);
     }
   }
 
@@ -72,14 +72,13 @@ public record DiffusionGeneratorFactory(
     samplerJson.addProperty("eta", eta);
     settings.add("sampler", samplerJson);
     settings.addProperty("seed", seed);
+    settings.addProperty("threadsPerSubtask", threadsPerSubtask);
     return new GeneratorInfo(shape, settings, dir.toAbsolutePath().normalize().toString());
   }
 
   @Override
   public BatchGenerator open(GeneratorContext context) {
-    int threads = intraOpThreads > 0
-        ? intraOpThreads
-        : Math.max(1, Runtime.getRuntime().availableProcessors() / context.parallelism());
-    return DiffusionBatchGenerator.open(Path.of(modelDir), samplerSettings(), seed, context.gpu(), threads);
+    return DiffusionBatchGenerator.open(
+        Path.of(modelDir), samplerSettings(), seed, context.gpu(), threadsPerSubtask);
   }
 }

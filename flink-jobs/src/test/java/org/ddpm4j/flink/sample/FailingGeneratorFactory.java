@@ -5,16 +5,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Test-only failure injection: wraps a factory so that one subtask throws once, after it has generated
- * {@code afterSamples} samples. The "once" flag is kept per {@code key} in a static map (the MiniCluster runs in the
- * test's JVM), so the restarted attempt succeeds.
+ * Test-only failure injection: wraps a factory so that the first subtask that has generated {@code afterSamples}
+ * samples throws once, before its next batch. (Which subtask reads which batches is up to Flink's split assignment,
+ * so the failure is not tied to a subtask index.) The "once" flag is kept per {@code key} in a static map (the
+ * MiniCluster runs in the test's JVM), so the restarted attempt succeeds.
  *
  * @param delegate the real factory
- * @param subtask the subtask that fails
- * @param afterSamples the samples it generates before failing
+ * @param afterSamples the samples a subtask generates before it fails
  * @param key names this injection
  */
-record FailingGeneratorFactory(BatchGeneratorFactory delegate, int subtask, int afterSamples, String key)
+record FailingGeneratorFactory(BatchGeneratorFactory delegate, int afterSamples, String key)
     implements BatchGeneratorFactory {
   /** The message of the injected failure. */
   static final String MESSAGE = "injected failure";
@@ -40,8 +40,8 @@ record FailingGeneratorFactory(BatchGeneratorFactory delegate, int subtask, int 
 
       @Override
       public SampleBatch generate(long[] indices) {
-        if (context.subtask() == subtask && done >= afterSamples && fired.compareAndSet(false, true)) {
-          throw new IllegalStateException(MESSAGE + " in subtask " + subtask + " after " + done + " samples");
+        if (done >= afterSamples && fired.compareAndSet(false, true)) {
+          throw new IllegalStateException(MESSAGE + " in subtask " + context.subtask() + " after " + done + " samples");
         }
         SampleBatch batch = inner.generate(indices);
         done += indices.length;
