@@ -83,17 +83,13 @@ public final class BulkSampleCommand implements Callable<Integer> {
 
   /**
    * Entry class for {@code flink run} and application mode (e.g. a FlinkDeployment's {@code entryClass}), with the
-   * same arguments as the command. It never calls {@code System.exit} (that would stop the JobManager): a failure is
-   * thrown.
+   * same arguments as the command. It never calls {@code System.exit} (that would stop the JobManager): bad
+   * arguments and failures are thrown.
    */
   public static void main(String[] args) {
     CommandLine cl = new CommandLine(new BulkSampleCommand());
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      throw ex;
-    });
-    int code = cl.execute(args);
-    if (code != 0) {
-      throw new IllegalArgumentException("bulk-sample: invalid arguments (see the usage above), exit code " + code);
+    if (!CommandLine.printHelpIfRequested(cl.parseArgs(args))) {
+      cl.<BulkSampleCommand>getCommand().call();
     }
   }
 }

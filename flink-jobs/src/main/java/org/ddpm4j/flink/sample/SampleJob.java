@@ -65,7 +65,11 @@ public final class SampleJob {
         .sinkTo(new SampleFilesSink(layout))
         .name("write samples");
     try {
-      env.execute(name);
+      // executeAsync + wait: also waits where execute() would return at submission (detached flink run)
+      env.executeAsync(name).getJobExecutionResult().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw JobFailedException.of(name, e);
     } catch (Exception e) {
       throw JobFailedException.of(name, e);
     }
