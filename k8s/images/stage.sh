@@ -2,7 +2,7 @@
 # Builds the project and lays out the build context of the ddpm4j images in k8s/images/target/context:
 #
 #   flink-lib/        DJL and its PyTorch engine for the cluster classpath /opt/flink/lib (djl-runtime/pom.xml)
-#   flink-usrlib/     ddpm4j-flink-jobs.jar, the job jar (flink-jobs, shaded, without DJL)
+#   flink-usrlib/     ddpm4j-flink-jobs.jar, the job jar (flink-jobs-VERSION-job.jar: shaded, without DJL and Flink)
 #   gateway/          quarkus-app/, the gateway's fast-jar
 #   libtorch-cpu/lib  libtorch CPU, unpacked from Maven Central's pytorch-native-cpu jar
 #   libtorch-cu128/lib  libtorch CUDA 12.8 (only with --gpu): Maven Central has no CUDA build of libtorch, so it
@@ -39,7 +39,7 @@ trap 'rm -rf "$work"' EXIT
 
 echo "stage: cluster classpath, job jar and gateway"
 mvn -f k8s/images/djl-runtime/pom.xml dependency:copy-dependencies -DoutputDirectory="$CONTEXT/flink-lib"
-job_jar="$(find flink-jobs/target -maxdepth 1 -name 'flink-jobs-*.jar' ! -name '*-sources.jar' ! -name 'original-*' | head -n 1)"
+job_jar="$(find flink-jobs/target -maxdepth 1 -name 'flink-jobs-*-job.jar' | head -n 1)"
 [[ -n "$job_jar" ]] || { echo "stage: no job jar in flink-jobs/target" >&2; exit 1; }
 cp "$job_jar" "$CONTEXT/flink-usrlib/ddpm4j-flink-jobs.jar"
 cp -r quarkus-gateway/target/quarkus-app "$CONTEXT/gateway/"

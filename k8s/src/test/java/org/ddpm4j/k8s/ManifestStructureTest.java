@@ -179,11 +179,15 @@ class ManifestStructureTest {
 
   @ParameterizedTest
   @MethodSource("overlays")
-  void sampleJobParallelismArgumentMatchesTheDeployment(String overlay) {
-    for (FlinkJob job : RenderedOverlay.of(overlay).flinkJobs()) {
-      job.arg("--parallelism").ifPresent(p -> assertEquals(job.parallelism(), Integer.parseInt(p),
-          overlay + " " + job.name() + ": --parallelism and spec.job.parallelism differ"));
-    }
+  void jobArgumentsAgreeWithTheDeploymentsParallelismAndCpus(String overlay) {
+    FlinkJob sample = RenderedOverlay.of(overlay).flinkJob("ddpm4j-sample");
+    assertAll(overlay + " " + sample.name(),
+        // the job sets its own parallelism from --parallelism (default 1); the Operator's is only the default
+        () -> assertEquals(String.valueOf(sample.parallelism()), sample.arg("--parallelism").orElse("missing"),
+            "--parallelism and spec.job.parallelism"),
+        () -> assertEquals(sample.taskManagerCpu(),
+            Double.parseDouble(sample.arg("--threads-per-subtask").orElse("NaN")),
+            "--threads-per-subtask and the TaskManager's CPUs (one subtask per TaskManager)"));
   }
 
   @Test
