@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * manifest's --resume, and generates none.
  */
 class SampleJobManifestIT {
-  private static final int N = 70;
+  private static final int N = 10;
 
   @Test
   void sampleDeploymentRunsFromTheJobJarAndResumesWhenRedeployed(@TempDir Path tmp) throws Exception {
