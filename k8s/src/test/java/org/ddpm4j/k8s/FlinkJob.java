@@ -67,6 +67,11 @@ record FlinkJob(Map<String, Object> object) {
     return (String) job().get("upgradeMode");
   }
 
+  /** spec.job.state: running (the default) or suspended. */
+  String state() {
+    return (String) job().getOrDefault("state", "running");
+  }
+
   /** spec.taskManager.resource.cpu. */
   double taskManagerCpu() {
     return ((Number) map(map(spec(), "taskManager"), "resource").get("cpu")).doubleValue();

@@ -161,7 +161,9 @@ class ManifestStructureTest {
           () -> assertEquals("local:///opt/flink/usrlib/ddpm4j-flink-jobs.jar", job.jarUri()),
           () -> assertTrue(job.entryClass().startsWith("org.ddpm4j."), job.entryClass()),
           // a batch job is rerun, not restored: no savepoint to take or to start from
-          () -> assertEquals("stateless", job.upgradeMode()));
+          () -> assertEquals("stateless", job.upgradeMode()),
+          // created suspended: the user starts it once its inputs are on the volumes (docs/kubernetes.md)
+          () -> assertEquals("suspended", job.state()));
     }
   }
 
