@@ -39,7 +39,8 @@ class FlinkConfigurationTest {
         allowed.addAll(FlinkOptions.externalResourceKeys(resource));
       }
       List<String> unknown = conf.keySet().stream().filter(k -> !allowed.contains(k)).sorted().toList();
-      assertEquals(List.of(), unknown, overlay + " " + job.name() + ": keys Flink " + flinkVersion() + " does not have");
+      assertEquals(List.of(), unknown,
+          overlay + " " + job.name() + ": keys Flink " + flinkVersion() + " does not have");
     }
   }
 

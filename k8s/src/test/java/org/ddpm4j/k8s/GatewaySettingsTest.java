@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,14 +70,15 @@ class GatewaySettingsTest {
       String name = env.getName();
       if (name.startsWith(envPrefix)) {
         // SmallRye maps DDPM4J_GATEWAY_A_B to the mapping's property a.b / a-b; the value must arrive in it
-        SmallRyeConfig config = config(mapping, new EnvConfigSource(Map.of(name, SENTINEL), 300));
+        SmallRyeConfig config = config(mapping, new EnvConfigSource(Map.of(name, SENTINEL), EnvConfigSource.ORDINAL));
         List<Object> values = new ArrayList<>();
         leaves(mapping, config.getConfigMapping(mapping), values);
         assertTrue(values.stream().anyMatch(v -> String.valueOf(v).contains(SENTINEL)),
             overlay + ": environment variable " + name + " sets no property of " + MAPPING);
       } else {
-        assertTrue(Pattern.compile("\\$\\{?" + Pattern.quote(name) + "\\b").matcher(entrypoint).find(), overlay + ": " + name
-            + " is neither a gateway property nor used by the gateway image's entrypoint");
+        Pattern reference = Pattern.compile("\\$\\{?" + Pattern.quote(name) + "\\b");
+        assertTrue(reference.matcher(entrypoint).find(),
+            overlay + ": " + name + " is neither a gateway property nor used by the gateway image's entrypoint");
       }
     }
   }
@@ -132,7 +134,7 @@ class GatewaySettingsTest {
   }
 
   private static Map<String, String> toMap(Properties settings) {
-    Map<String, String> map = new java.util.TreeMap<>();
+    Map<String, String> map = new TreeMap<>();
     settings.stringPropertyNames().forEach(k -> map.put(k, settings.getProperty(k)));
     return map;
   }

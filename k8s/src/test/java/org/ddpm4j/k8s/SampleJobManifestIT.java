@@ -90,7 +90,8 @@ class SampleJobManifestIT {
 
   private static Path jobJar() {
     Path jar = Path.of(System.getProperty("job.jar", "../flink-jobs/target/flink-jobs-0.1.0-SNAPSHOT-job.jar"));
-    assertTrue(Files.isRegularFile(jar), "no job jar at " + jar + " (flink-jobs' package phase makes it: ./mvnw verify)");
+    assertTrue(Files.isRegularFile(jar),
+        "no job jar at " + jar + " (flink-jobs' package phase makes it: ./mvnw verify)");
     return jar;
   }
 }
