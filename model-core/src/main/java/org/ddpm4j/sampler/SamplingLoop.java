@@ -9,6 +9,9 @@ import org.ddpm4j.noise.NoiseSource;
 /**
  * The reverse process: from x_T, for each timestep t of the sampler, eps = model(x, t) and x = sampler.step(eps, t,
  * x). Each step's arrays live in a sub-manager that is closed at the end of the step; only the new x survives.
+ *
+ * <p>The loop does not touch gradient recording: with the PyTorch engine, a thread other than the engine's first
+ * records gradients unless the caller turns that off ({@code JniUtils.setGradMode(false)}) before sampling.
  */
 public final class SamplingLoop {
   private final EpsModel model;

@@ -121,8 +121,9 @@ public final class E2EGoldenCases {
       if (!t.contains("noise")) {
         return StepNoiseProvider.NONE;
       }
+      GoldenTensors.Rows noise = GoldenTensors.rows(t, "noise");
       return (step, manager) -> shape -> {
-        NDArray z = GoldenTensors.row(manager, t, "noise", step);
+        NDArray z = noise.get(manager, step);
         assertEquals(shape, z.getShape(), file + ": noise shape of step " + step);
         return z;
       };
@@ -147,13 +148,14 @@ public final class E2EGoldenCases {
     EpsModel eps = model.apply(run.unetFolder());
     try (NDManager m = NDManager.newBaseManager(); Sampler sampler = run.sampler(t)) {
       int timestep = sampler.timesteps()[i];
-      NDArray x = i == 0 ? GoldenTensors.array(m, t, "x_T") : GoldenTensors.row(m, t, "samples", i - 1);
+      GoldenTensors.Rows samples = GoldenTensors.rows(t, "samples");
+      NDArray x = i == 0 ? GoldenTensors.array(m, t, "x_T") : samples.get(m, i - 1);
       long[] ts = new long[Math.toIntExact(x.getShape().get(0))];
       Arrays.fill(ts, timestep);
       NDArray e = eps.predict(x, m.create(ts));
       StepNoise noise = run.storedNoise(t).forStep(i, m);
       Closeness.assertAbs(run.file().getFileName() + " step " + i + " (t=" + timestep + ") teacher-forced",
-          sampler.step(e, timestep, x, noise).prevSample(), GoldenTensors.row(m, t, "samples", i).toFloatArray(),
+          sampler.step(e, timestep, x, noise).prevSample(), samples.floats(i),
           DDIM_TEACHER_FORCED_ABS);
     }
   }
@@ -164,10 +166,11 @@ public final class E2EGoldenCases {
         RecordingSampler sampler = new RecordingSampler(run.sampler(t), setOf(GoldenTensors.ints(t, "timesteps")))) {
       NDArray x0 = new SamplingLoop(model.apply(run.unetFolder()), sampler)
           .run(GoldenTensors.array(m, t, "x_T"), run.storedNoise(t), StepCallback.NONE);
+      GoldenTensors.Rows samples = GoldenTensors.rows(t, "samples");
       double worst = 0;
       int i = 0;
       for (float[] recorded : sampler.recorded().values()) {
-        worst = Math.max(worst, Closeness.maxAbs(recorded, GoldenTensors.row(m, t, "samples", i++).toFloatArray()));
+        worst = Math.max(worst, Closeness.maxAbs(recorded, samples.floats(i++)));
       }
       assertEquals(run.steps(), i, "recorded steps");
       Closeness.assertWithin(run.file().getFileName() + " free-running, worst step", "abs", worst,
@@ -190,11 +193,12 @@ public final class E2EGoldenCases {
         RecordingSampler sampler = new RecordingSampler(run.sampler(t), setOf(checkpointTimesteps))) {
       NDArray x0 = new SamplingLoop(model.apply(run.unetFolder()), sampler)
           .run(GoldenTensors.array(m, t, "x_T"), run.storedNoise(t), StepCallback.NONE);
+      GoldenTensors.Rows checkpoints = GoldenTensors.rows(t, "checkpoints");
       for (int j = 0; j < checkpointTimesteps.length; j++) {
         float[] recorded = sampler.recorded().get(checkpointTimesteps[j]);
         assertNotNull(recorded, "no step at checkpoint timestep " + checkpointTimesteps[j]);
         Closeness.assertWithin(run.file().getFileName() + " checkpoint t=" + checkpointTimesteps[j], "abs",
-            Closeness.maxAbs(recorded, GoldenTensors.row(m, t, "checkpoints", j).toFloatArray()), DDPM_ABS);
+            Closeness.maxAbs(recorded, checkpoints.floats(j)), DDPM_ABS);
       }
       Closeness.assertAbs(run.file().getFileName() + " final", x0, t.get("final").toFloats(), DDPM_ABS);
     }

@@ -17,16 +17,39 @@ final class GoldenTensors {
     return manager.create(t.toFloats(), new Shape(t.shape()));
   }
 
-  /** Row {@code i} of a float tensor [n, ...] as an NDArray of shape [...]. */
-  static NDArray row(NDManager manager, SafeTensors file, String key, int i) {
+  /** The rows of a float tensor [n, ...], read once. */
+  static Rows rows(SafeTensors file, String key) {
     Tensor t = file.get(key);
-    long[] rowShape = Arrays.copyOfRange(t.shape(), 1, t.shape().length);
-    int per = Math.toIntExact(new Shape(rowShape).size());
-    float[] all = t.toFloats();
-    if (i < 0 || (long) (i + 1) * per > all.length) {
-      throw new IllegalArgumentException(file.file() + ": key '" + key + "' has no row " + i);
+    return new Rows(file + ": key '" + key + "'", t.toFloats(),
+        new Shape(Arrays.copyOfRange(t.shape(), 1, t.shape().length)));
+  }
+
+  /** The rows of one golden tensor, each [...] of its [n, ...]. */
+  static final class Rows {
+    private final String where;
+    private final float[] values;
+    private final Shape rowShape;
+    private final int perRow;
+
+    private Rows(String where, float[] values, Shape rowShape) {
+      this.where = where;
+      this.values = values;
+      this.rowShape = rowShape;
+      this.perRow = Math.toIntExact(rowShape.size());
     }
-    return manager.create(Arrays.copyOfRange(all, i * per, (i + 1) * per), new Shape(rowShape));
+
+    /** Row {@code i} as an NDArray of the row shape. */
+    NDArray get(NDManager manager, int i) {
+      if (i < 0 || (long) (i + 1) * perRow > values.length) {
+        throw new IllegalArgumentException(where + " has no row " + i);
+      }
+      return manager.create(Arrays.copyOfRange(values, i * perRow, (i + 1) * perRow), rowShape);
+    }
+
+    /** Row {@code i} as floats. */
+    float[] floats(int i) {
+      return Arrays.copyOfRange(values, i * perRow, (i + 1) * perRow);
+    }
   }
 
   /** An integer tensor of the file as ints. */

@@ -223,12 +223,13 @@ public final class SchedulerGoldenCases {
       sampler.setTimesteps(n);
       int[] timesteps = sampler.timesteps();
       NDArray x = GoldenTensors.array(m, file, prefix + ".x_T");
+      GoldenTensors.Rows modelOutputs = GoldenTensors.rows(file, prefix + ".model_outputs");
+      GoldenTensors.Rows samples = GoldenTensors.rows(file, prefix + ".samples");
       double worst = 0;
       for (int i = 0; i < timesteps.length; i++) {
-        NDArray eps = GoldenTensors.row(m, file, prefix + ".model_outputs", i);
+        NDArray eps = modelOutputs.get(m, i);
         x = sampler.step(eps, timesteps[i], x).prevSample();
-        float[] expected = GoldenTensors.row(m, file, prefix + ".samples", i).toFloatArray();
-        worst = Math.max(worst, Closeness.maxAbs(x.toFloatArray(), expected));
+        worst = Math.max(worst, Closeness.maxAbs(x.toFloatArray(), samples.floats(i)));
       }
       Closeness.assertWithin(prefix + ".samples (worst of " + timesteps.length + " free-running steps)", "abs",
           worst, DPM_SEQUENCE_ABS);
