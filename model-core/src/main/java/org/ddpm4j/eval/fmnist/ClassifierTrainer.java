@@ -47,70 +47,83 @@ public final class ClassifierTrainer {
   public List<EpochReport> train(Uint8Dataset train, Uint8Dataset test, Path out, Consumer<EpochReport> progress) {
     Labels labels = checked(train);
     checked(test);
-    try (NDManager manager = NDManager.newBaseManager();
-        ClassifierNetwork network = ClassifierNetwork.initialized(model, manager, config.seed())) {
-      return epochs(network, train, labels, test, out, progress, manager);
-    }
-  }
-
-  private List<EpochReport> epochs(ClassifierNetwork network, Uint8Dataset train, Labels labels, Uint8Dataset test,
-      Path out, Consumer<EpochReport> progress, NDManager manager) {
     long stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
-    Batcher batcher = new Batcher(train, new BatchConfig(config.batchSize(), config.seed(), true));
-    Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.lr())).build();
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("format", "pt");
     List<EpochReport> reports = new ArrayList<>();
-    boolean recording = JniUtils.isGradMode();
-    JniUtils.setGradMode(false);
-    try {
-      network.parameters().values().forEach(p -> p.setRequiresGradient(true));
-      long step = 0;
-      for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-        long start = System.nanoTime();
-        double lossSum = 0;
-        for (long k = 0; k < stepsPerEpoch; k++, step++) {
-          lossSum += step(network, adam, batcher.plan(step), train, labels, manager);
+    try (NDManager manager = NDManager.newBaseManager();
+        ClassifierNetwork network = ClassifierNetwork.initialized(model, manager, config.seed())) {
+      Stepper stepper = new Stepper(network, train, labels, manager);
+      boolean recording = JniUtils.isGradMode();
+      JniUtils.setGradMode(false);
+      try {
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+          long start = System.nanoTime();
+          double lossSum = 0;
+          for (long k = 0; k < stepsPerEpoch; k++) {
+            lossSum += stepper.step();
+          }
+          metadata.put("epochs", Integer.toString(epoch));
+          ClassifierFolder.write(out, network, metadata);
+          double accuracy = Accuracy.measure(network, test, test.size());
+          EpochReport report = new EpochReport(
+              epoch, stepper.steps, lossSum / stepsPerEpoch, accuracy, (System.nanoTime() - start) / 1e9);
+          reports.add(report);
+          progress.accept(report);
         }
-        metadata.put("epochs", Integer.toString(epoch));
-        ClassifierFolder.write(out, network, metadata);
-        double accuracy = Accuracy.measure(network, test, test.size());
-        EpochReport report =
-            new EpochReport(epoch, step, lossSum / stepsPerEpoch, accuracy, (System.nanoTime() - start) / 1e9);
-        reports.add(report);
-        progress.accept(report);
+      } finally {
+        JniUtils.setGradMode(recording);
       }
-    } finally {
-      JniUtils.setGradMode(recording);
     }
     return reports;
   }
 
-  /** One Adam step on one batch; returns the batch's mean cross-entropy before the update. */
-  private static double step(
-      ClassifierNetwork network, Optimizer adam, Batch batch, Uint8Dataset train, Labels labels, NDManager manager) {
-    try (NDManager sub = manager.newSubManager()) {
-      NDArray images = ImageBatches.gather(sub, train.images(), batch);
-      int[] y = new int[batch.indices().length];
-      for (int j = 0; j < y.length; j++) {
-        y[j] = labels.get(batch.indices()[j]);
-      }
-      NDArray oneHot = sub.create(y).oneHot(network.config().classes());
-      NDArray x = network.input(images);
-      double loss;
-      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        NDArray logits = network.forward(x).logits();
-        NDArray nll = logits.logSoftmax(1).mul(oneHot).sum().div(-y.length);
-        collector.backward(nll);
-        loss = nll.getFloat();
-      }
-      for (Map.Entry<String, NDArray> e : network.parameters().entrySet()) {
-        try (NDArray grad = e.getValue().getGradient()) {
-          adam.update(e.getKey(), e.getValue(), grad);
-          grad.subi(grad);
+  /** Takes the optimizer steps of one run, in order. */
+  private final class Stepper {
+    private final ClassifierNetwork network;
+    private final Uint8Dataset train;
+    private final Labels labels;
+    private final NDManager manager;
+    private final Batcher batcher;
+    private final Optimizer adam;
+    private long steps;
+
+    Stepper(ClassifierNetwork network, Uint8Dataset train, Labels labels, NDManager manager) {
+      this.network = network;
+      this.train = train;
+      this.labels = labels;
+      this.manager = manager;
+      this.batcher = new Batcher(train, new BatchConfig(config.batchSize(), config.seed(), true));
+      this.adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.lr())).build();
+      network.parameters().values().forEach(p -> p.setRequiresGradient(true));
+    }
+
+    /** One Adam step on the next batch; returns the batch's mean cross-entropy before the update. */
+    double step() {
+      Batch batch = batcher.plan(steps++);
+      try (NDManager sub = manager.newSubManager()) {
+        NDArray images = ImageBatches.gather(sub, train.images(), batch);
+        int[] y = new int[batch.indices().length];
+        for (int j = 0; j < y.length; j++) {
+          y[j] = labels.get(batch.indices()[j]);
         }
+        NDArray oneHot = sub.create(y).oneHot(model.classes());
+        NDArray x = network.input(images);
+        double loss;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+          NDArray logits = network.forward(x).logits();
+          NDArray nll = logits.logSoftmax(1).mul(oneHot).sum().div(-y.length);
+          collector.backward(nll);
+          loss = nll.getFloat();
+        }
+        for (Map.Entry<String, NDArray> e : network.parameters().entrySet()) {
+          try (NDArray grad = e.getValue().getGradient()) {
+            adam.update(e.getKey(), e.getValue(), grad);
+            grad.subi(grad);
+          }
+        }
+        return loss;
       }
-      return loss;
     }
   }
 
