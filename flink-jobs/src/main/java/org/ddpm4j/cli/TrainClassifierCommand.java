@@ -47,10 +47,10 @@ public final class TrainClassifierCommand implements Callable<Integer> {
   @Option(names = "--batch-size", description = "Images per step (default 128).")
   Integer batchSize;
 
-  @Option(names = "--lr", description = "Adam learning rate (default 1e-3).")
+  @Option(names = "--lr", description = "Initial Adam learning rate, decaying to 0 along a cosine (default 1e-3).")
   Double lr;
 
-  @Option(names = "--seed", description = "Seed of the initial weights, batch order and flips (default 0).")
+  @Option(names = "--seed", description = "Seed of the initial weights and the batch order (default 0).")
   Long seed;
 
   @Override

@@ -1,13 +1,14 @@
 package org.ddpm4j.eval.fmnist;
 
 /**
- * How the classifier is trained: Adam (betas 0.9, 0.999, eps 1e-8, constant learning rate) on the cross-entropy of
- * shuffled batches with random left-right flips; everything random is drawn from {@code seed}.
+ * How the classifier is trained: Adam (betas 0.9, 0.999, eps 1e-8) on the cross-entropy of shuffled batches, the
+ * learning rate following a cosine from {@code lr} down to 0 over all steps; everything random is drawn from
+ * {@code seed}.
  *
  * @param epochs passes over the training set ({@code ceil(n / batchSize)} steps each)
  * @param batchSize images per step
- * @param lr Adam's learning rate
- * @param seed the seed of the initial weights and of the batch order and flips
+ * @param lr Adam's initial learning rate
+ * @param seed the seed of the initial weights and of the batch order
  */
 public record ClassifierTrainingConfig(int epochs, int batchSize, double lr, long seed) {
 

@@ -35,7 +35,7 @@ public record TrainingNotes(
         .append(" - pool - fc ").append(model.featureDim()).append(" - fc ").append(model.classes()).append(" |\n")
         .append("| epochs | ").append(training.epochs()).append(" |\n")
         .append("| batch size | ").append(training.batchSize()).append(" |\n")
-        .append("| optimizer | Adam, lr ").append(training.lr()).append(", random left-right flips |\n")
+        .append("| optimizer | Adam, lr ").append(training.lr()).append(" decaying to 0 along a cosine |\n")
         .append("| seed | ").append(training.seed()).append(" |\n")
         .append("| wall time | ").append(format("%.0f s", wallSeconds)).append(" |\n")
         .append("| machine | ").append(machine).append(" |\n\n")
