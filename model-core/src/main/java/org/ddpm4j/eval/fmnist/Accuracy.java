@@ -8,9 +8,6 @@ import org.ddpm4j.train.data.Uint8Dataset;
 
 /** Test-set accuracy of a network: the fraction of images whose largest logit is at their label. */
 final class Accuracy {
-  /** Images per forward pass. */
-  static final int BATCH = 500;
-
   private Accuracy() {}
 
   /**
@@ -27,8 +24,8 @@ final class Accuracy {
     int n = Math.min(limit, dataset.size());
     int correct = 0;
     try (NDManager manager = NDManager.newBaseManager()) {
-      for (int from = 0; from < n; from += BATCH) {
-        int to = Math.min(n, from + BATCH);
+      for (int from = 0; from < n; from += ClassifierNetwork.INFERENCE_BATCH) {
+        int to = Math.min(n, from + ClassifierNetwork.INFERENCE_BATCH);
         try (NDManager batch = manager.newSubManager()) {
           NDArray images = ImageBatches.range(batch, dataset.images(), from, to);
           int[] predicted =

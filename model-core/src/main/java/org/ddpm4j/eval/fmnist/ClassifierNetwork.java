@@ -32,6 +32,9 @@ final class ClassifierNetwork implements AutoCloseable {
   private static final Shape POOL = new Shape(2, 2);
   private static final Shape NO_PADDING = new Shape(0, 0);
 
+  /** The most images per forward pass at inference. */
+  static final int INFERENCE_BATCH = 500;
+
   private final ClassifierConfig config;
   private final NDManager manager;
   private final Map<String, NDArray> params;
@@ -136,16 +139,28 @@ final class ClassifierNetwork implements AutoCloseable {
    * @throws IllegalArgumentException naming the shape or dtype when the images do not fit the network
    */
   NDArray input(NDArray uint8Images) {
-    Shape s = uint8Images.getShape();
     if (uint8Images.getDataType() != DataType.UINT8) {
       throw new IllegalArgumentException("classifier input must be uint8 images, got dtype " + uint8Images.getDataType());
     }
-    if (s.dimension() != 4 || s.get(1) != config.inChannels() || s.get(2) != config.imageSize()
-        || s.get(3) != config.imageSize()) {
-      throw new IllegalArgumentException("classifier input must have shape [N, " + config.inChannels() + ", "
-          + config.imageSize() + ", " + config.imageSize() + "], got " + s);
+    Shape s = uint8Images.getShape();
+    if (s.dimension() != 4) {
+      throw new IllegalArgumentException("classifier input must have shape [N, C, H, W], got " + s);
     }
+    checkShape(s.get(1), s.get(2), s.get(3));
     return uint8Images.toType(DataType.FLOAT32, false).divi(255f).subi(0.5f).divi(0.5f);
+  }
+
+  /**
+   * Checks the channels and size of input images.
+   *
+   * @throws IllegalArgumentException naming the expected and the given shape
+   */
+  void checkShape(long channels, long height, long width) {
+    if (channels != config.inChannels() || height != config.imageSize() || width != config.imageSize()) {
+      throw new IllegalArgumentException("classifier input must have shape [N, " + config.inChannels() + ", "
+          + config.imageSize() + ", " + config.imageSize() + "], got [N, " + channels + ", " + height + ", " + width
+          + "]");
+    }
   }
 
   /** The forward pass of a float input from {@link #input}; every result belongs to the input's manager. */

@@ -3,6 +3,10 @@ package org.ddpm4j.eval.fmnist;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import java.util.function.Function;
+import org.ddpm4j.eval.FeatureExtractor;
+import org.ddpm4j.eval.FeatureMatrix;
+import org.ddpm4j.eval.ImageBatch;
 import org.ddpm4j.io.CheckpointException;
 import org.ddpm4j.io.SafeTensors;
 import org.ddpm4j.train.data.Uint8Dataset;
@@ -10,12 +14,11 @@ import org.ddpm4j.train.data.Uint8Dataset;
 /**
  * The project's Fashion-MNIST classifier as a feature extractor: its penultimate-layer activations (after ReLU) are
  * the features of "FID-FMNIST", a Frechet distance that is never to be reported as FID, and its softmax output gives
- * class probabilities. Input: uint8 images [N, 1, 28, 28] (values 0..255), scaled exactly as in training. Inference
- * runs with gradient recording off, each batch's temporaries in their own sub-manager.
- *
- * <p>Not thread-safe for {@link #close()}; {@link #features} and {@link #probabilities} may run concurrently.
+ * class probabilities. Input: uint8 images [N, 1, 28, 28], scaled exactly as in training. Inference runs with
+ * gradient recording off, in batches of at most {@value ClassifierNetwork#INFERENCE_BATCH} images, each batch's
+ * arrays in their own sub-manager. {@link #features} and {@link #probabilities} may be called from several threads.
  */
-public final class FmnistClassifier implements AutoCloseable {
+public final class FmnistClassifier implements FeatureExtractor {
   /** The prefix of every {@link #id()}. */
   public static final String ID_PREFIX = "ddpm4j-fmnist-classifier@sha256:";
 
@@ -23,7 +26,7 @@ public final class FmnistClassifier implements AutoCloseable {
   private final String weightsSha256;
   private final NDManager manager;
 
-  FmnistClassifier(ClassifierNetwork network, String weightsSha256, NDManager manager) {
+  private FmnistClassifier(ClassifierNetwork network, String weightsSha256, NDManager manager) {
     this.network = network;
     this.weightsSha256 = weightsSha256;
     this.manager = manager;
@@ -49,7 +52,8 @@ public final class FmnistClassifier implements AutoCloseable {
     }
   }
 
-  /** The extractor's identity: {@value #ID_PREFIX} followed by the SHA-256 of the weights file. */
+  /** {@value #ID_PREFIX} followed by the SHA-256 of the weights file. */
+  @Override
   public String id() {
     return ID_PREFIX + weightsSha256;
   }
@@ -64,31 +68,37 @@ public final class FmnistClassifier implements AutoCloseable {
     return network.config();
   }
 
-  /** The number of features per image ({@link ClassifierConfig#featureDim()}). */
+  /** The width of the penultimate layer ({@link ClassifierConfig#featureDim()}). */
+  @Override
   public int featureDim() {
     return network.config().featureDim();
   }
 
   /**
-   * The penultimate-layer features of a batch.
+   * The penultimate-layer features, one row of {@link #featureDim()} values per image.
    *
-   * @param images uint8 [N, 1, 28, 28]
-   * @return float32 [N, featureDim], owned by the images' manager
-   * @throws IllegalArgumentException naming the shape or dtype when the images do not fit the classifier
+   * @throws IllegalArgumentException naming the shape when the images are not [N, 1, 28, 28]
+   * @throws IllegalStateException naming the image and feature when a feature is not finite
    */
-  public NDArray features(NDArray images) {
-    return network.infer(images, ClassifierNetwork.Activations::features);
+  @Override
+  public FeatureMatrix features(ImageBatch images) {
+    return rows(images, ClassifierNetwork.Activations::features, featureDim(), "features");
+  }
+
+  /** Always true: the classifier's head gives probabilities over its classes. */
+  @Override
+  public boolean hasProbabilities() {
+    return true;
   }
 
   /**
-   * The class probabilities (softmax of the logits) of a batch.
+   * The class probabilities (softmax of the logits), one row of {@link ClassifierConfig#classes()} values per image.
    *
-   * @param images uint8 [N, 1, 28, 28]
-   * @return float32 [N, classes], owned by the images' manager
-   * @throws IllegalArgumentException naming the shape or dtype when the images do not fit the classifier
+   * @throws IllegalArgumentException naming the shape when the images are not [N, 1, 28, 28]
    */
-  public NDArray probabilities(NDArray images) {
-    return network.infer(images, a -> a.logits().softmax(1));
+  @Override
+  public FeatureMatrix probabilities(ImageBatch images) {
+    return rows(images, a -> a.logits().softmax(1), network.config().classes(), "probabilities");
   }
 
   /**
@@ -98,6 +108,27 @@ public final class FmnistClassifier implements AutoCloseable {
    */
   public double accuracy(Uint8Dataset dataset, int limit) {
     return Accuracy.measure(network, dataset, limit);
+  }
+
+  private FeatureMatrix rows(ImageBatch images, Function<ClassifierNetwork.Activations, NDArray> pick, int dim,
+      String what) {
+    network.checkShape(images.channels(), images.height(), images.width());
+    int n = images.count();
+    float[] out = new float[n * dim];
+    for (int from = 0; from < n; from += ClassifierNetwork.INFERENCE_BATCH) {
+      int to = Math.min(n, from + ClassifierNetwork.INFERENCE_BATCH);
+      try (NDManager batch = manager.newSubManager()) {
+        float[] rows = network.infer(ImageBatches.range(batch, images, from, to), pick).toFloatArray();
+        System.arraycopy(rows, 0, out, from * dim, rows.length);
+      }
+    }
+    FeatureMatrix result = new FeatureMatrix(n, dim, out);
+    try {
+      result.requireFinite(id() + " " + what);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+    return result;
   }
 
   /** Frees the weights. */

@@ -5,10 +5,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
+import org.ddpm4j.eval.ImageBatch;
 import org.ddpm4j.image.Uint8Images;
 import org.ddpm4j.train.data.Batch;
 
-/** Builds uint8 [N, C, H, W] arrays, the classifier's input, from 8-bit NHWC images. */
+/** Builds uint8 [N, C, H, W] arrays, the classifier's input, from 8-bit NHWC images and NCHW image batches. */
 final class ImageBatches {
   private ImageBatches() {}
 
@@ -21,6 +22,15 @@ final class ImageBatches {
     ByteBuffer data = ByteBuffer.allocateDirect((to - from) * size);
     data.put(images.nhwc(), from * size, (to - from) * size).flip();
     return nchw(manager, data, to - from, images);
+  }
+
+  /** Images {@code from .. to - 1} of a batch as a uint8 array [to - from, C, H, W] owned by {@code manager}. */
+  static NDArray range(NDManager manager, ImageBatch images, int from, int to) {
+    int size = images.channels() * images.height() * images.width();
+    ByteBuffer data = ByteBuffer.allocateDirect((to - from) * size);
+    data.put(images.pixels(), from * size, (to - from) * size).flip();
+    return manager.create(
+        data, new Shape(to - from, images.channels(), images.height(), images.width()), DataType.UINT8);
   }
 
   /** The images of a training batch, each mirrored left-right where the batch says so. */

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.ddpm4j.eval.ImageBatch;
 import org.ddpm4j.io.CheckpointException;
 import org.ddpm4j.io.SafeTensors;
 import org.ddpm4j.io.Tensor;
@@ -44,10 +47,28 @@ class ClassifierFolderTest {
       for (Tensor t : written.toTensors()) {
         assertArrayEquals(t.toFloats(), SafeTensors.read(weights).get(t.name()).toFloats(), t.name());
       }
-      NDArray images = m.arange(0, 2 * 64).toType(ai.djl.ndarray.types.DataType.UINT8, false).reshape(2, 1, 8, 8);
+      byte[] pixels = new byte[2 * 64];
+      for (int i = 0; i < pixels.length; i++) {
+        pixels[i] = (byte) (i * 2);
+      }
+      NDArray images = m.create(java.nio.ByteBuffer.wrap(pixels), new Shape(2, 1, 8, 8), DataType.UINT8);
       assertArrayEquals(
           written.infer(images, ClassifierNetwork.Activations::features).toFloatArray(),
-          loaded.features(images).toFloatArray());
+          loaded.features(new ImageBatch(2, 1, 8, 8, pixels)).values());
+    }
+  }
+
+  @Test
+  void inferenceLeavesOnlyItsResultInTheCallersManagerAndTakesOnlyUint8() {
+    try (NDManager m = NDManager.newBaseManager(); ClassifierNetwork n = ClassifierNetwork.initialized(TINY, m, 7)) {
+      NDArray images = m.zeros(new Shape(3, 1, 8, 8), DataType.UINT8);
+      int before = m.getManagedArrays().size();
+      NDArray logits = n.infer(images, ClassifierNetwork.Activations::logits);
+      assertEquals(new Shape(3, 5), logits.getShape());
+      assertEquals(before + 1, m.getManagedArrays().size());
+      NDArray floats = m.zeros(new Shape(3, 1, 8, 8), DataType.FLOAT32);
+      var e = assertThrows(IllegalArgumentException.class, () -> n.infer(floats, ClassifierNetwork.Activations::logits));
+      assertTrue(e.getMessage().contains("uint8") && e.getMessage().contains("float32"), e.getMessage());
     }
   }
 

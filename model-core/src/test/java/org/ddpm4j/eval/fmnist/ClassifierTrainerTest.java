@@ -35,15 +35,15 @@ class ClassifierTrainerTest {
   @Test
   void twoHundredStepsRaiseAccuracyFarAboveChance() {
     List<EpochReport> seen = new ArrayList<>();
-    List<EpochReport> reports = new ClassifierTrainer(SMALL, new ClassifierTrainingConfig(4, 64, 2e-3, 1))
+    List<EpochReport> reports = new ClassifierTrainer(SMALL, new ClassifierTrainingConfig(2, 32, 2e-3, 1))
         .train(train, test, dir, seen::add);
     assertEquals(reports, seen);
-    assertEquals(List.of(50L, 100L, 150L, 200L), reports.stream().map(EpochReport::steps).toList());
+    assertEquals(List.of(100L, 200L), reports.stream().map(EpochReport::steps).toList());
     EpochReport first = reports.get(0);
-    EpochReport last = reports.get(3);
+    EpochReport last = reports.get(1);
     assertTrue(first.trainLoss() < 2.4, "the first epoch's mean loss starts near ln 10 = 2.30 and falls: " + first);
-    assertTrue(last.trainLoss() < first.trainLoss() - 0.3, "loss falls: " + reports);
-    assertTrue(last.testAccuracy() > 0.65, "chance is 0.10: " + reports);
+    assertTrue(last.trainLoss() < first.trainLoss() - 0.2, "loss falls: " + reports);
+    assertTrue(last.testAccuracy() > 0.6, "chance is 0.10: " + reports);
     try (FmnistClassifier written = FmnistClassifier.load(dir)) {
       assertEquals(SMALL, written.config());
       assertEquals(last.testAccuracy(), written.accuracy(test, test.size()));

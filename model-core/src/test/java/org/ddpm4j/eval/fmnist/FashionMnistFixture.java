@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.ddpm4j.eval.ImageBatch;
 import org.ddpm4j.image.Uint8Images;
 import org.ddpm4j.train.data.DatasetConfig;
 import org.ddpm4j.train.data.DatasetKind;
@@ -29,6 +30,13 @@ final class FashionMnistFixture {
     assertTrue(Files.isDirectory(DATA),
         DATA + " missing: install the Debian package dataset-fashion-mnist (apt-get install -y dataset-fashion-mnist)");
     return Datasets.open(new DatasetConfig(DatasetKind.FASHION_MNIST, DATA, split, 28, 1));
+  }
+
+  /** Images {@code from .. to - 1} of a gray dataset as an extractor batch (one channel: NHWC bytes are NCHW). */
+  static ImageBatch batch(Uint8Dataset d, int from, int to) {
+    int size = d.images().sampleSize();
+    return new ImageBatch(to - from, 1, d.height(), d.width(),
+        Arrays.copyOfRange(d.images().nhwc(), from * size, to * size));
   }
 
   /** The first {@code n} images and labels of a dataset. */

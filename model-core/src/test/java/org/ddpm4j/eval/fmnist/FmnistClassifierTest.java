@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import org.ddpm4j.eval.FeatureMatrix;
+import org.ddpm4j.eval.ImageBatch;
 import org.ddpm4j.train.data.Split;
 import org.ddpm4j.train.data.Uint8Dataset;
 import org.junit.jupiter.api.AfterAll;
@@ -42,46 +40,49 @@ class FmnistClassifierTest {
 
   @Test
   void featuresHaveTheConfiguredWidthAndAreFiniteAndProbabilitiesSumToOne() {
-    try (NDManager m = NDManager.newBaseManager()) {
-      NDArray images = ImageBatches.range(m, test.images(), 0, 16);
-      float[] f = classifier.features(images).toFloatArray();
-      assertEquals(16 * 256, f.length);
-      assertEquals(256, classifier.featureDim());
-      int positive = 0;
-      for (float v : f) {
-        assertTrue(Float.isFinite(v) && v >= 0, "features are ReLU outputs: " + v);
-        positive += v > 0 ? 1 : 0;
+    ImageBatch images = FashionMnistFixture.batch(test, 0, 16);
+    FeatureMatrix f = classifier.features(images);
+    assertEquals(256, classifier.featureDim());
+    assertEquals(16, f.rows());
+    assertEquals(256, f.dim());
+    int positive = 0;
+    for (float v : f.values()) {
+      assertTrue(Float.isFinite(v) && v >= 0, "features are ReLU outputs: " + v);
+      positive += v > 0 ? 1 : 0;
+    }
+    assertTrue(positive > f.values().length / 10, "only " + positive + " of " + f.values().length + " are non-zero");
+    assertTrue(classifier.hasProbabilities());
+    FeatureMatrix p = classifier.probabilities(images);
+    assertEquals(10, p.dim());
+    for (int i = 0; i < 16; i++) {
+      double sum = 0;
+      for (int c = 0; c < 10; c++) {
+        sum += p.get(i, c);
       }
-      assertTrue(positive > f.length / 10, "only " + positive + " of " + f.length + " features are non-zero");
-      NDArray p = classifier.probabilities(images);
-      assertEquals(new Shape(16, 10), p.getShape());
-      float[] sums = p.sum(new int[] {1}).toFloatArray();
-      for (float s : sums) {
-        assertEquals(1.0, s, 1e-5);
-      }
+      assertEquals(1.0, sum, 1e-5, "image " + i);
     }
   }
 
   @Test
   void oneImageAtATimeGivesTheFeaturesOfABatchOf16() {
-    try (NDManager m = NDManager.newBaseManager()) {
-      float[] batch = classifier.features(ImageBatches.range(m, test.images(), 100, 116)).toFloatArray();
-      for (int i = 0; i < 16; i++) {
-        float[] one = classifier.features(ImageBatches.range(m, test.images(), 100 + i, 101 + i)).toFloatArray();
-        for (int j = 0; j < 256; j++) {
-          assertEquals(batch[i * 256 + j], one[j], 1e-5, "image " + (100 + i) + ", feature " + j);
-        }
+    FeatureMatrix batch = classifier.features(FashionMnistFixture.batch(test, 100, 116));
+    for (int i = 0; i < 16; i++) {
+      FeatureMatrix one = classifier.features(FashionMnistFixture.batch(test, 100 + i, 101 + i));
+      for (int j = 0; j < 256; j++) {
+        assertEquals(batch.get(i, j), one.get(0, j), 1e-5, "image " + (100 + i) + ", feature " + j);
       }
     }
   }
 
   @Test
-  void inferenceKeepsNoArraysBeyondItsResult() {
-    try (NDManager m = NDManager.newBaseManager()) {
-      NDArray images = ImageBatches.range(m, test.images(), 0, 4);
-      int before = m.getManagedArrays().size();
-      classifier.features(images);
-      assertEquals(before + 1, m.getManagedArrays().size());
+  void batchesLargerThanOneForwardPassAreSplitWithoutChangingTheRows() {
+    int n = ClassifierNetwork.INFERENCE_BATCH + 3;
+    FeatureMatrix all = classifier.features(FashionMnistFixture.batch(test, 0, n));
+    FeatureMatrix tail = classifier.features(FashionMnistFixture.batch(test, n - 3, n));
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 256; j++) {
+        assertEquals(tail.get(i, j), all.get(n - 3 + i, j), 1e-5);
+      }
     }
   }
 
@@ -95,14 +96,12 @@ class FmnistClassifierTest {
   }
 
   @Test
-  void rejectsImagesOfAnotherShapeOrDtype() {
-    try (NDManager m = NDManager.newBaseManager()) {
-      NDArray rgb = m.zeros(new Shape(2, 3, 28, 28), DataType.UINT8);
-      var e = assertThrows(IllegalArgumentException.class, () -> classifier.features(rgb));
-      assertTrue(e.getMessage().contains("[N, 1, 28, 28]") && e.getMessage().contains("(2, 3, 28, 28)"), e.getMessage());
-      NDArray floats = m.zeros(new Shape(2, 1, 28, 28), DataType.FLOAT32);
-      e = assertThrows(IllegalArgumentException.class, () -> classifier.probabilities(floats));
-      assertTrue(e.getMessage().contains("uint8") && e.getMessage().contains("float32"), e.getMessage());
-    }
+  void rejectsImagesOfAnotherShape() {
+    ImageBatch rgb = new ImageBatch(2, 3, 28, 28, new byte[2 * 3 * 28 * 28]);
+    var e = assertThrows(IllegalArgumentException.class, () -> classifier.features(rgb));
+    assertTrue(e.getMessage().contains("[N, 1, 28, 28], got [N, 3, 28, 28]"), e.getMessage());
+    ImageBatch small = new ImageBatch(1, 1, 32, 32, new byte[32 * 32]);
+    e = assertThrows(IllegalArgumentException.class, () -> classifier.probabilities(small));
+    assertTrue(e.getMessage().contains("got [N, 1, 32, 32]"), e.getMessage());
   }
 }
