@@ -11,28 +11,22 @@ final class GridSampleWriter implements SampleWriter {
   static final String FILE_NAME = "grid.png";
 
   private final Path file;
-  private final int n;
-  private byte[] pixels;
-  private Uint8Images first;
+  private final CollectedImages images;
 
-  GridSampleWriter(Path file, int n) {
-    this.file = file;
-    this.n = n;
+  GridSampleWriter(Path dir, int n) {
+    this.file = dir.resolve(FILE_NAME);
+    this.images = new CollectedImages(n);
   }
 
   @Override
   public void write(long firstIndex, Uint8Images batch) {
-    if (pixels == null) {
-      first = batch;
-      pixels = new byte[Math.multiplyExact(n, batch.sampleSize())];
-    }
-    System.arraycopy(batch.nhwc(), 0, pixels, Math.toIntExact(firstIndex * batch.sampleSize()), batch.nhwc().length);
+    images.add(firstIndex, batch);
   }
 
   @Override
   public Path finish() {
-    Uint8Images all = new Uint8Images(n, first.height(), first.width(), first.channels(), pixels);
-    ImageGrid.write(all, GridLayout.square(n), file);
+    Uint8Images all = images.all();
+    ImageGrid.write(all, GridLayout.square(all.n()), file);
     return file;
   }
 }

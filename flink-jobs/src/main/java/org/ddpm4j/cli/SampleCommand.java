@@ -60,9 +60,9 @@ public final class SampleCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if needed)")
   Path out;
 
-  @Option(names = "--format", defaultValue = "png", paramLabel = "png|grid",
-      description = "png: one 000123.png per sample (index zero-padded to the digits of N); grid: one grid.png "
-          + "(default: ${DEFAULT-VALUE})")
+  @Option(names = "--format", defaultValue = "png", paramLabel = "png|npz|grid",
+      description = "png: one 000123.png per sample (index zero-padded to the digits of N); npz: one samples.npz "
+          + "(uint8 NHWC arr_0, int64 indices); grid: one grid.png (default: ${DEFAULT-VALUE})")
   String format;
 
   @Option(names = "--threads", defaultValue = "0", paramLabel = "T",

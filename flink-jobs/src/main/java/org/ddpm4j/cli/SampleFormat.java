@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 enum SampleFormat {
   /** One PNG per sample, named by its global index zero-padded to the width of n ({@code 000123.png}). */
   PNG,
+  /** One {@code samples.npz}: uint8 NHWC {@code arr_0} and int64 {@code indices}. */
+  NPZ,
   /** One grid PNG of all samples, {@code grid.png}. */
   GRID;
 

@@ -19,7 +19,8 @@ interface SampleWriter {
   static SampleWriter create(SampleFormat format, Path dir, int n) {
     return switch (format) {
       case PNG -> new PngSampleWriter(dir, n);
-      case GRID -> new GridSampleWriter(dir.resolve(GridSampleWriter.FILE_NAME), n);
+      case GRID -> new GridSampleWriter(dir, n);
+      case NPZ -> new NpzSampleWriter(dir, n);
     };
   }
 }

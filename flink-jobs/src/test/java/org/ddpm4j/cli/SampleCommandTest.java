@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.ddpm4j.image.Uint8Images;
+import org.ddpm4j.io.NpyArray;
+import org.ddpm4j.io.NpyType;
+import org.ddpm4j.io.Npz;
 import org.ddpm4j.pipeline.DiffusionPipeline;
 import org.ddpm4j.pipeline.PipelineConfig;
 import org.ddpm4j.sampler.SamplerKind;
@@ -89,6 +92,28 @@ class SampleCommandTest {
     assertEquals(22, grid.getHeight());
   }
 
+  @Test
+  void anNpzHoldsUint8NhwcImagesAndTheirIndices() {
+    Path out = tmp.resolve("npz");
+    CliRun sample = CliRun.of("sample", "--model", model.toString(), "--n", "5", "--seed", "9", "--steps", "2",
+        "--batch", "2", "--out", out.toString(), "--format", "npz");
+    assertEquals(0, sample.exitCode(), sample::describe);
+    assertEquals(List.of("samples.npz"), fileNames(out));
+    Npz npz = Npz.read(out.resolve("samples.npz"));
+    assertEquals(List.of("arr_0", "indices"), List.copyOf(npz.arrays().keySet()));
+    NpyArray images = npz.get("arr_0");
+    assertEquals(NpyType.UINT8, images.type());
+    assertArrayEquals(new long[] {5, 8, 8, 1}, images.shape());
+    assertArrayEquals(new long[] {0, 1, 2, 3, 4}, npz.get("indices").toLongs());
+    Uint8Images expected;
+    try (DiffusionPipeline p = DiffusionPipeline.open(
+        new PipelineConfig(model, new SamplerSettings(SamplerKind.DDIM, 2, 0)))) {
+      expected = p.generate(9, new long[] {2, 3});
+    }
+    byte[] all = images.toBytes();
+    assertArrayEquals(expected.sample(1), Arrays.copyOfRange(all, 3 * 64, 4 * 64), "index 3");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "missing model folder | --model=MISSING                  | not a model folder (no such directory)",
@@ -100,7 +125,7 @@ class SampleCommandTest {
       "zero steps           | --steps=0                        | steps = 0 must be at least 1",
       "eta without ddim     | --sampler=ddpm --eta=0.5         | eta = 0.5 applies only to the ddim sampler, not ddpm",
       "eta above 1          | --eta=2                          | eta = 2.0 must be in [0, 1]",
-      "unknown format       | --format=jpeg                    | unknown format 'jpeg' (valid: png, grid)",
+      "unknown format       | --format=jpeg                    | unknown format 'jpeg' (valid: png, npz, grid)",
       "output is a file     | --out=FILE                       | is a file, not a folder",
       "negative threads     | --threads=-1                     | --threads = -1 must be 0 (default) or positive",
   })
