@@ -38,7 +38,8 @@ public final class SampleCommand implements Callable<Integer> {
       description = "number of samples, global indices 0..N-1 (default: ${DEFAULT-VALUE})")
   int count;
 
-  @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "noise seed (default: ${DEFAULT-VALUE})")
+  @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
+      description = "noise seed (default: ${DEFAULT-VALUE})")
   long seed;
 
   @Option(names = "--sampler", defaultValue = "ddim", paramLabel = "ddpm|ddim|dpmpp",

@@ -164,8 +164,9 @@ class SampleCommandTest {
       assertEquals(0, help.exitCode(), help::describe);
       assertTrue(help.out().startsWith("Usage: ddpm4j " + command), help::describe);
     }
-    assertTrue(CliRun.of("init", "--help").out().replaceAll("\\s+", " ").contains("linear betas 1e-4..0.02 over 1000 steps, "
-        + "variance_type fixed_small, clip_sample true"));
+    String initHelp = CliRun.of("init", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(initHelp.contains("linear betas 1e-4..0.02 over 1000 steps, variance_type fixed_small, "
+        + "clip_sample true"), initHelp);
   }
 
   private static List<String> fileNames(Path dir) {

@@ -21,8 +21,9 @@ import org.ddpm4j.unet.UNetConfig;
 /**
  * A diffusers model folder ready to sample: it owns the U-Net and generates the uint8 images of (seed, global sample
  * indices). Sample {@code i} of seed {@code s} starts from {@code NoiseSource(s)}'s x_T of index {@code i} and draws
- * every step's noise for that index, so its image does not depend on the batch it is generated in (up to float
- * rounding of batched kernels, well below one 8-bit level).
+ * every step's noise for that index, so its image does not depend on the batch it is generated in or the thread count,
+ * up to the float rounding of libtorch's kernels (x_0 within 1e-4; a byte can still flip where a value lies on a
+ * rounding boundary).
  *
  * <p>The scheduler configuration is the folder's {@code scheduler_config.json} when present, else
  * {@link DefaultScheduler}. Each {@link #generate} call makes a fresh sampler and its own NDManager, closes both

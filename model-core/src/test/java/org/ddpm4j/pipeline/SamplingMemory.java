@@ -11,12 +11,12 @@ import org.ddpm4j.sampler.SamplerSettings;
 
 /**
  * Measures the resident set size (VmRSS of /proc/self/status) of a DDPM sampling run of the tiny golden U-Net through
- * {@link DiffusionPipeline}: after a warm-up step and at the end of the run. Run by {@code bench/sampling-memory/run.sh}
- * (1000 steps) and, shorter, by {@link SamplingMemoryTest}.
+ * {@link DiffusionPipeline}: after a warm-up step, after every 100 steps and at the end of the run. Run by
+ * {@code bench/sampling-memory/run.sh} (1000 steps) and, shorter, by {@link SamplingMemoryTest}.
  */
 public final class SamplingMemory {
   /**
-   * The RSS at two points of one run.
+   * The RSS of one run.
    *
    * @param steps the DDPM steps of the run
    * @param warmupStep the step (1-based) after which the first RSS was read
