@@ -40,6 +40,7 @@ public final class AtomicFiles {
         out.flush();
         ch.force(true);
       }
+      makeWorldReadable(tmp);
       move(tmp, target);
       tmp = null;
     } catch (IOException e) {
@@ -58,6 +59,13 @@ public final class AtomicFiles {
   /** Writes a byte array atomically. */
   public static void write(Path target, byte[] bytes) {
     write(target, out -> out.write(bytes));
+  }
+
+  /** Temporary files are created owner-only (0600); the finished file gets the usual 0644. */
+  private static void makeWorldReadable(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
   }
 
   /** Renames {@code from} onto {@code to}, atomically where the file system allows it. */
