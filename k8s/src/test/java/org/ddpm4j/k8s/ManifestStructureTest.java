@@ -188,8 +188,8 @@ class ManifestStructureTest {
         () -> assertEquals(String.valueOf(sample.parallelism()), sample.arg("--parallelism").orElse("missing"),
             "--parallelism and spec.job.parallelism"),
         () -> assertEquals(sample.taskManagerCpu(),
-            Double.parseDouble(sample.arg("--threads").orElse("NaN")),
-            "--threads and the TaskManager's CPUs (one subtask per TaskManager)"));
+            Double.parseDouble(sample.arg("--threads-per-subtask").orElse("NaN")),
+            "--threads-per-subtask and the TaskManager's CPUs (one subtask per TaskManager)"));
   }
 
   @Test
