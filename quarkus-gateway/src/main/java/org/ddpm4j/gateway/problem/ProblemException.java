@@ -48,6 +48,12 @@ public final class ProblemException extends RuntimeException {
         Map.of());
   }
 
+  /** 500: a listed model's folder cannot be loaded (a fault of the deployment, not of the request). */
+  public static ProblemException modelUnloadable(String id, String reason) {
+    return new ProblemException(new Problem("urn:ddpm4j:problem:model-unloadable", "Model cannot be loaded", 500,
+        "model '" + id + "' cannot be loaded: " + reason, null, null), Map.of());
+  }
+
   /** 503 with {@code Retry-After}: the service cannot take the request now. */
   public static ProblemException unavailable(String detail, int retryAfterSeconds) {
     return new ProblemException(
