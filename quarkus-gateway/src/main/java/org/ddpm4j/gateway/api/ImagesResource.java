@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -61,7 +60,10 @@ public final class ImagesResource {
     this.batching = batching;
   }
 
-  /** Samples images and answers with one PNG, a grid PNG or JSON, as the request's format says. */
+  /**
+   * Samples images and answers with one PNG, a grid PNG or JSON, as the request's format says. Quarkus REST cancels
+   * the returned Uni when the client closes the connection, which cancels the job.
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces({PNG, MediaType.APPLICATION_JSON})
@@ -79,14 +81,14 @@ public final class ImagesResource {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @APIResponse(responseCode = "504", description = "deadline exceeded",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  public Uni<Response> create(ImageRequest body, @Context HttpServerResponse http) {
+  public Uni<Response> create(ImageRequest body) {
     long start = System.nanoTime();
     ValidatedRequest request = validator.validate(body);
     BatchJob<GeneratedImages> job = submit(request, ProgressListener.NONE);
-    http.closeHandler(v -> job.cancel());
+    job.result().whenComplete((images, error) -> finished("images", error, start, request));
     return Uni.createFrom().completionStage(job.result())
+        .onCancellation().invoke(job::cancel)
         .map(images -> render(request, images))
-        .onItemOrFailure().invoke((r, e) -> finished("images", e, start, request))
         .onFailure().transform(e -> JobFailures.toClient(e, batching.retryAfterSeconds()));
   }
 

@@ -76,6 +76,9 @@ public final class ProblemMappers {
   /** Framework errors: unknown path (404), wrong method (405), wrong content type (415), not acceptable (406). */
   @ServerExceptionMapper
   public Response framework(WebApplicationException e) {
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return json(json);
+    }
     Response original = e.getResponse();
     int status = original.getStatus();
     Response.StatusType type = Response.Status.fromStatusCode(status);
@@ -84,6 +87,23 @@ public final class ProblemMappers {
         status == 415 ? "Content-Type" : status == 406 ? "Accept" : null, frameworkRule(status));
     String allow = original.getHeaderString(HttpHeaders.ALLOW);
     return respond(problem, allow == null ? Map.of() : Map.of(HttpHeaders.ALLOW, allow));
+  }
+
+  /** A JSON error that reached us wrapped: answered by the mapper of its own type. */
+  private Response json(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException u) {
+      return unknownField(u);
+    }
+    if (e instanceof MismatchedInputException m) {
+      return wrongType(m);
+    }
+    if (e instanceof JsonMappingException m) {
+      return binding(m);
+    }
+    if (e instanceof InputCoercionException c) {
+      return outOfRange(c);
+    }
+    return malformed(e);
   }
 
   /** Anything else is our fault: logged with its stack trace, answered without one. */
