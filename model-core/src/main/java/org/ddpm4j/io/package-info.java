@@ -1,2 +1,2 @@
-/** File formats: safetensors, diffusers model folders, atomic writes, PNG / grid / npz image output. */
+/** File formats: safetensors, diffusers model folders, npy/npz, atomic writes. */
 package org.ddpm4j.io;

@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 
 /**
  * A reverse-process scheduler, separate from the model as in diffusers. One instance drives one batch through one run
- * (multistep solvers keep state between steps); make a new one per run.
+ * (multistep solvers keep state between steps); make a new one per run and close it after the run.
  */
-public interface Sampler {
+public interface Sampler extends AutoCloseable {
   /** Chooses the inference timesteps for {@code n} steps. */
   void setTimesteps(int n);
 
@@ -24,4 +24,8 @@ public interface Sampler {
   default StepOutput step(NDArray eps, int t, NDArray x) {
     return step(eps, t, x, StepNoise.NONE);
   }
+
+  /** Releases what the sampler keeps between steps (nothing for the single-step samplers). */
+  @Override
+  default void close() {}
 }

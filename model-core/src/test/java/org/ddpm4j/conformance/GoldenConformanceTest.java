@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
+import org.ddpm4j.unet.UNet2DModel;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -20,6 +21,9 @@ class GoldenConformanceTest {
     Path root = GoldenDir.root();
     List<DynamicNode> all = new ArrayList<>();
     // each family of cases discovers its own files; see the classes named here
+    all.addAll(UNetGoldenCases.discover(root));
+    all.addAll(SchedulerGoldenCases.discover(root));
+    all.addAll(E2EGoldenCases.discover(root, UNet2DModel::load));
     assertFalse(all.isEmpty(), "no golden case found under " + root);
     return all.stream();
   }
