@@ -79,7 +79,7 @@ public final class LoadGen {
     int ok = sorted.size();
     System.out.printf(java.util.Locale.ROOT,
         "clients=%d seconds=%.1f ok=%d statuses=%s req_per_s=%.2f images_per_s=%.2f p50_ms=%.0f p99_ms=%.0f%n",
-        clients, elapsed, ok, statuses, ok / elapsed, ok * images / elapsed, percentile(sorted, 0.50),
+        clients, elapsed, ok, statuses.toString().replace(" ", ""), ok / elapsed, ok * images / elapsed, percentile(sorted, 0.50),
         percentile(sorted, 0.99));
   }
 

@@ -3,8 +3,9 @@
 # off, then an overload run (64 clients against a small queue) that checks for 503s and samples the server's RSS.
 # Traffic goes to 127.0.0.1 only; every run is bounded in time. Prints a markdown section for docs/BENCHMARKS.md.
 #
-# Environment: SECONDS_PER_RUN (default 20), STEPS (default 20), PORT (default 18080), MODEL_DIR (a diffusers model
-# folder; default: models/fashion-mnist if present, else the golden 28x28 unet_medium from shared/golden).
+# Environment: SECONDS_PER_RUN (default 20), STEPS (default 20), PORT (default 18080), TORCH_THREADS (PyTorch intra-op
+# threads of the server, default: the number of cores), MODEL_DIR (a diffusers model folder; default:
+# models/fashion-mnist if present, else the golden 28x28 unet_medium from shared/golden).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/gateway-load"
@@ -12,6 +13,7 @@ APP="$ROOT/quarkus-gateway/target/quarkus-app/quarkus-run.jar"
 PORT="${PORT:-18080}"
 SECONDS_PER_RUN="${SECONDS_PER_RUN:-20}"
 STEPS="${STEPS:-20}"
+TORCH_THREADS="${TORCH_THREADS:-$(nproc)}"
 GOLDEN="${GOLDEN_DIR:-$ROOT/../shared/golden}"
 WORK="$(mktemp -d)"
 trap 'stop_server; rm -rf "$WORK"' EXIT
@@ -38,7 +40,8 @@ fi
 
 SERVER_PID=""
 start_server() { # extra -D options
-  java -Xmx2g -Dai.djl.offline=true -Dquarkus.http.port="$PORT" -Dddpm4j.gateway.models.dir="$WORK/models" \
+  java -Xmx2g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$TORCH_THREADS" \
+    -Dai.djl.pytorch.num_interop_threads=1 -Dquarkus.http.port="$PORT" -Dddpm4j.gateway.models.dir="$WORK/models" \
     -Dddpm4j.gateway.models.default-model="$MODEL" -Dquarkus.log.level=WARN "$@" -jar "$APP" \
     > "$WORK/server.log" 2>&1 &
   SERVER_PID=$!
@@ -57,33 +60,38 @@ load() { # clients seconds
     "{\"n\":1,\"seed\":7,\"sampler\":\"ddim\",\"steps\":$STEPS,\"format\":\"png\"}"
 }
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<< "$2"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; } # user + system CPU of the server, in clock ticks
 
 echo "## gateway-load"
 echo
 echo "- date: $(date -u +%Y-%m-%dT%H:%MZ); machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB," \
   "$(sed -n 's/model name\s*: //p' /proc/cpuinfo | head -1); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "- command: \`SECONDS_PER_RUN=$SECONDS_PER_RUN STEPS=$STEPS bench/gateway-load/run.sh\`;" \
+echo "- command: \`SECONDS_PER_RUN=$SECONDS_PER_RUN STEPS=$STEPS TORCH_THREADS=$TORCH_THREADS bench/gateway-load/run.sh\`;" \
   "model: $(basename "$MODEL_DIR") ($(python3 -c "import json;c=json.load(open('$MODEL_DIR/config.json'));print(c['sample_size'],'px,',c['in_channels'],'channel(s)')" 2>/dev/null || echo '?'));" \
   "each request: n=1, ddim, $STEPS steps, png; closed loop, ${SECONDS_PER_RUN}s per row"
 echo
-echo "| batching | clients | requests/s | p50 ms | p99 ms | statuses |"
-echo "| --- | --- | --- | --- | --- | --- |"
-declare -A RPS
+echo "| batching | clients | requests/s | p50 ms | p99 ms | server CPU s per request | statuses |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+declare -A RPS CPU
 for batching in true false; do
   start_server -Dddpm4j.gateway.batching.enabled=$batching -Dddpm4j.gateway.batching.max-batch-size=32 \
     -Dddpm4j.gateway.batching.queue-capacity=64
   load 2 5 > /dev/null # warm-up
   for clients in 1 4 16; do
+    ticks0=$(cpu_ticks)
     line="$(load "$clients" "$SECONDS_PER_RUN")"
+    cpu=$(python3 -c "print(f'{($(cpu_ticks) - $ticks0) / $(getconf CLK_TCK) / max(1, $(field ok "$line")):.2f}')")
     RPS[$batching-$clients]="$(field req_per_s "$line")"
+    CPU[$batching-$clients]="$cpu"
     echo "| $([[ $batching == true ]] && echo on || echo off) | $clients | $(field req_per_s "$line") |" \
-      "$(field p50_ms "$line") | $(field p99_ms "$line") | $(field statuses "$line") |"
+      "$(field p50_ms "$line") | $(field p99_ms "$line") | $cpu | $(field statuses "$line") |"
   done
   stop_server
 done
 echo
 echo "Speed-up of batching at 16 clients: $(python3 -c "print(f'{${RPS[true-16]}/${RPS[false-16]}:.1f}x')")" \
-  "(at 4 clients: $(python3 -c "print(f'{${RPS[true-4]}/${RPS[false-4]}:.1f}x')"))."
+  "(at 4 clients: $(python3 -c "print(f'{${RPS[true-4]}/${RPS[false-4]}:.1f}x')")); server CPU per request at 16" \
+  "clients: $(python3 -c "print(f'{${CPU[false-16]}/max(${CPU[true-16]}, 1e-9):.1f}x')") less with batching."
 
 # overload: 64 clients against 16 rows per forward and 8 waiting places; RSS sampled every 0.5 s
 start_server -Dddpm4j.gateway.batching.max-batch-size=16 -Dddpm4j.gateway.batching.queue-capacity=8

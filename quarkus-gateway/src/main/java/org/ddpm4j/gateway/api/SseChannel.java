@@ -4,13 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 /**
  * The events of one stream: buffered until the client subscribes, sent one at a time whatever thread sends them, each
- * a named event with JSON data.
+ * a named event whose data is one line of JSON.
  */
 final class SseChannel {
   private final UnicastProcessor<OutboundSseEvent> events = UnicastProcessor.create();
@@ -34,8 +33,7 @@ final class SseChannel {
       return;
     }
     try {
-      events.onNext(sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE)
-          .data(json.writeValueAsString(data)).build());
+      events.onNext(sse.newEventBuilder().name(name).data(json.writeValueAsString(data)).build());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the data of event " + name, e);
     }

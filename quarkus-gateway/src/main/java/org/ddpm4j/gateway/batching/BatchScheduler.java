@@ -71,7 +71,7 @@ public final class BatchScheduler implements AutoCloseable {
     return lanes.values().stream().mapToInt(ModelLane::runningRows).sum();
   }
 
-  /** Stops every lane and the job threads. */
+  /** Stops every lane and the job threads; calling it again does nothing more. */
   @Override
   public void close() {
     lanes.values().forEach(ModelLane::close);

@@ -71,7 +71,9 @@ public final class GatewayBeans {
     return new ModelRegistry(catalog);
   }
 
-  void closeRegistry(@Disposes ModelRegistry registry) {
+  /** Frees the models, after stopping the scheduler that may still be running forwards on them. */
+  void closeRegistry(@Disposes ModelRegistry registry, BatchScheduler scheduler) {
+    scheduler.close();
     registry.close();
   }
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -34,7 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web page in headless Chromium (Debian's chromium and chromium-driver): models listed, a request made, the
  * progress bar fed by the stream, a preview shown and the final images equal to the in-process sampler's. Skipped
- * only when Chromium is not installed.
+ * only when Chromium is not installed. Leaves a screenshot of the finished page in target/web-page.png.
  */
 @QuarkusTest
 @QuarkusTestResource(value = TestModels.class, restrictToAnnotatedClass = false)
@@ -57,6 +58,7 @@ class WebPageBrowserTest {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1200,900",
         "--user-data-dir=" + profile);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString()))
         .usingAnyFreePort().build();
@@ -76,7 +78,7 @@ class WebPageBrowserTest {
   }
 
   @Test
-  void pageSamplesWithProgressPreviewAndTheSameImagesAsTheSampler() {
+  void pageSamplesWithProgressPreviewAndTheSameImagesAsTheSampler() throws IOException {
     browser.get(page.toString());
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     wait.until(b -> !new Select(b.findElement(By.id("model"))).getOptions().isEmpty());
@@ -98,6 +100,7 @@ class WebPageBrowserTest {
     assertTrue(browser.findElement(By.id("status")).getText().contains("seed 11"),
         browser.findElement(By.id("status")).getText());
 
+    Files.write(Path.of("target", "web-page.png"), browser.getScreenshotAs(OutputType.BYTES));
     List<WebElement> images = browser.findElements(By.cssSelector("#images img"));
     Uint8Images expected;
     try (InProcessSampler reference = InProcessSampler.tiny()) {
