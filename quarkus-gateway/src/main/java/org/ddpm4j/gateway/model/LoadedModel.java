@@ -1,15 +1,16 @@
 package org.ddpm4j.gateway.model;
 
 import ai.djl.ndarray.types.Shape;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.ddpm4j.io.ModelFolder;
+import org.ddpm4j.pipeline.DiffusionPipeline;
 import org.ddpm4j.schedule.SchedulerConfig;
 import org.ddpm4j.unet.UNet2DModel;
 
 /**
- * A model ready to sample: the U-Net, the scheduler config of its folder (diffusers' defaults when it has none) and
- * the shape of one sample.
+ * A model ready to sample: the U-Net, the scheduler config of its folder (chosen as {@link DiffusionPipeline} and so
+ * {@code ddpm4j sample} choose it: diffusers' defaults when it has none) and the shape of one sample.
  *
  * @param id the model id
  * @param unet the network
@@ -25,9 +26,7 @@ public record LoadedModel(String id, UNet2DModel unet, SchedulerConfig scheduler
    * @throws IllegalArgumentException or {@link org.ddpm4j.io.CheckpointException} naming the file and what is wrong
    */
   public static LoadedModel load(String id, Path folder) {
-    Path schedulerFile = folder.resolve(ModelCatalog.SCHEDULER);
-    SchedulerConfig scheduler = Files.isRegularFile(schedulerFile)
-        ? SchedulerConfig.read(schedulerFile) : SchedulerConfig.defaults();
+    SchedulerConfig scheduler = DiffusionPipeline.schedulerConfig(ModelFolder.open(folder));
     UNet2DModel unet = UNet2DModel.load(folder);
     try {
       List<Integer> size = unet.config().sampleSize();

@@ -17,24 +17,12 @@ import org.ddpm4j.image.GridLayout;
 import org.ddpm4j.image.ImageGrid;
 import org.ddpm4j.image.PngWriter;
 import org.ddpm4j.image.Uint8Images;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = TestModels.class, restrictToAnnotatedClass = false)
 class ImagesResourceTest {
-  private static InProcessSampler reference;
-
-  @BeforeAll
-  static void load() {
-    reference = InProcessSampler.tiny();
-  }
-
-  @AfterAll
-  static void close() {
-    reference.close();
-  }
+  private static final InProcessSampler REFERENCE = InProcessSampler.tiny();
 
   @Test
   void aPngRequestThatRanAloneIsByteIdenticalToTheInProcessSampler() {
@@ -43,7 +31,7 @@ class ImagesResourceTest {
         .post("/v1/images")
         .then().statusCode(200).contentType("image/png").header(ImagesResource.SEED_HEADER, equalTo("42"))
         .extract().asByteArray();
-    assertArrayEquals(PngWriter.encode(reference.images("ddim", 4, 0, 42, 1), 0), png);
+    assertArrayEquals(PngWriter.encode(REFERENCE.images("ddim", 4, 0, 42, 1), 0), png);
   }
 
   @Test
@@ -51,7 +39,7 @@ class ImagesResourceTest {
     byte[] png = given().contentType(ContentType.JSON)
         .body("{\"n\":3,\"seed\":7,\"sampler\":\"dpmpp\",\"steps\":3,\"format\":\"grid\"}")
         .post("/v1/images").then().statusCode(200).contentType("image/png").extract().asByteArray();
-    Uint8Images expected = reference.images("dpmpp", 3, 0, 7, 3);
+    Uint8Images expected = REFERENCE.images("dpmpp", 3, 0, 7, 3);
     assertArrayEquals(PngWriter.encode(ImageGrid.compose(expected, GridLayout.square(3)), 0), png);
   }
 
@@ -65,7 +53,7 @@ class ImagesResourceTest {
     assertEquals("ddpm", body.getString("settings.sampler"));
     assertEquals(3, body.getInt("settings.steps"));
     assertEquals(16, body.getInt("width"));
-    Uint8Images expected = reference.images("ddpm", 3, 0, 5, 2);
+    Uint8Images expected = REFERENCE.images("ddpm", 3, 0, 5, 2);
     List<String> images = body.getList("images");
     assertEquals(2, images.size());
     for (int i = 0; i < 2; i++) {
@@ -78,7 +66,7 @@ class ImagesResourceTest {
     JsonPath body = given().contentType(ContentType.JSON)
         .body("{\"n\":1,\"seed\":9,\"sampler\":\"ddim\",\"eta\":0.5,\"steps\":3,\"format\":\"json\"}")
         .post("/v1/images").then().statusCode(200).extract().jsonPath();
-    assertArrayEquals(PngWriter.encode(reference.images("ddim", 3, 0.5, 9, 1), 0),
+    assertArrayEquals(PngWriter.encode(REFERENCE.images("ddim", 3, 0.5, 9, 1), 0),
         Base64.getDecoder().decode(body.getString("images[0]")));
   }
 
@@ -87,7 +75,7 @@ class ImagesResourceTest {
     JsonPath body = given().contentType(ContentType.JSON).body("{\"steps\":2,\"format\":\"json\"}")
         .post("/v1/images").then().statusCode(200).extract().jsonPath();
     long seed = body.getLong("settings.seed");
-    assertArrayEquals(PngWriter.encode(reference.images("ddim", 2, 0, seed, 1), 0),
+    assertArrayEquals(PngWriter.encode(REFERENCE.images("ddim", 2, 0, seed, 1), 0),
         Base64.getDecoder().decode(body.getString("images[0]")));
   }
 }

@@ -55,10 +55,7 @@ class StreamTest {
       }
     }
     JsonPath result = JsonPath.from(events.get(events.size() - 1).data());
-    Uint8Images expected;
-    try (InProcessSampler reference = InProcessSampler.tiny()) {
-      expected = reference.images("ddim", 6, 0, 3, 2);
-    }
+    Uint8Images expected = InProcessSampler.tiny().images("ddim", 6, 0, 3, 2);
     for (int i = 0; i < 2; i++) {
       assertArrayEquals(PngWriter.encode(expected, i), Base64.getDecoder().decode(result.getString("images[" + i + "]")));
     }

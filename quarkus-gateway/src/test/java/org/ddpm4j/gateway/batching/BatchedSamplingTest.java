@@ -46,7 +46,6 @@ class BatchedSamplingTest {
   @AfterAll
   static void close() {
     unet.close();
-    reference.close();
   }
 
   private static JobBody<float[]> job(String sampler, int steps, double eta, long seed, int n) {

@@ -102,10 +102,7 @@ class WebPageBrowserTest {
 
     Files.write(Path.of("target", "web-page.png"), browser.getScreenshotAs(OutputType.BYTES));
     List<WebElement> images = browser.findElements(By.cssSelector("#images img"));
-    Uint8Images expected;
-    try (InProcessSampler reference = InProcessSampler.tiny()) {
-      expected = reference.images("ddim", 6, 0, 11, 2);
-    }
+    Uint8Images expected = InProcessSampler.tiny().images("ddim", 6, 0, 11, 2);
     for (int i = 0; i < 2; i++) {
       String src = images.get(i).getAttribute("src");
       assertTrue(src.startsWith("data:image/png;base64,"), src);
