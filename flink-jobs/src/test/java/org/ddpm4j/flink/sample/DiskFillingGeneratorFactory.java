@@ -13,12 +13,8 @@ import java.nio.file.StandardOpenOption;
  * @param delegate the real factory
  * @param filler the file to grow
  */
-record DiskFillingGeneratorFactory(BatchGeneratorFactory delegate, String filler) implements BatchGeneratorFactory {
-  @Override
-  public GeneratorInfo inspect() {
-    return delegate.inspect();
-  }
-
+record DiskFillingGeneratorFactory(BatchGeneratorFactory delegate, String filler)
+    implements WrappingGeneratorFactory {
   @Override
   public BatchGenerator open(GeneratorContext context) {
     try (OutputStream out = Files.newOutputStream(Path.of(filler), StandardOpenOption.CREATE,

@@ -3,6 +3,7 @@ package org.ddpm4j.flink.sample;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Test-only failure injection: wraps a factory so that the first subtask that has generated {@code afterSamples}
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param key names this injection
  */
 record FailingGeneratorFactory(BatchGeneratorFactory delegate, int afterSamples, String key)
-    implements BatchGeneratorFactory {
+    implements WrappingGeneratorFactory {
   /** The message of the injected failure. */
   static final String MESSAGE = "injected failure";
 
@@ -27,31 +28,15 @@ record FailingGeneratorFactory(BatchGeneratorFactory delegate, int afterSamples,
   }
 
   @Override
-  public GeneratorInfo inspect() {
-    return delegate.inspect();
-  }
-
-  @Override
   public BatchGenerator open(GeneratorContext context) {
-    BatchGenerator inner = delegate.open(context);
     AtomicBoolean fired = FIRED.computeIfAbsent(key, k -> new AtomicBoolean());
-    return new BatchGenerator() {
-      private long done;
-
-      @Override
-      public SampleBatch generate(long[] indices) {
-        if (done >= afterSamples && fired.compareAndSet(false, true)) {
-          throw new IllegalStateException(MESSAGE + " in subtask " + context.subtask() + " after " + done + " samples");
-        }
-        SampleBatch batch = inner.generate(indices);
-        done += indices.length;
-        return batch;
+    AtomicLong done = new AtomicLong();
+    return hooked(context, indices -> {
+      if (done.get() >= afterSamples && fired.compareAndSet(false, true)) {
+        throw new IllegalStateException(
+            MESSAGE + " in subtask " + context.subtask() + " after " + done.get() + " samples");
       }
-
-      @Override
-      public void close() {
-        inner.close();
-      }
-    };
+      done.addAndGet(indices.length);
+    });
   }
 }

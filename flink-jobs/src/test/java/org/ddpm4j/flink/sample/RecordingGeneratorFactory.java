@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param delegate the real factory
  * @param key names the recording
  */
-record RecordingGeneratorFactory(BatchGeneratorFactory delegate, String key) implements BatchGeneratorFactory {
+record RecordingGeneratorFactory(BatchGeneratorFactory delegate, String key) implements WrappingGeneratorFactory {
   private static final Map<String, Set<Long>> GENERATED = new ConcurrentHashMap<>();
 
   /** The indices generated under {@code key}. */
@@ -20,27 +20,12 @@ record RecordingGeneratorFactory(BatchGeneratorFactory delegate, String key) imp
   }
 
   @Override
-  public GeneratorInfo inspect() {
-    return delegate.inspect();
-  }
-
-  @Override
   public BatchGenerator open(GeneratorContext context) {
-    BatchGenerator inner = delegate.open(context);
     Set<Long> seen = generated(key);
-    return new BatchGenerator() {
-      @Override
-      public SampleBatch generate(long[] indices) {
-        for (long i : indices) {
-          seen.add(i);
-        }
-        return inner.generate(indices);
+    return hooked(context, indices -> {
+      for (long i : indices) {
+        seen.add(i);
       }
-
-      @Override
-      public void close() {
-        inner.close();
-      }
-    };
+    });
   }
 }
