@@ -5,6 +5,7 @@
 (2) torch-fidelity's route: tr covmean = sum of Re sqrt(eigvals(sigma1 @ sigma2) as complex128).
 Re-implemented from their descriptions in shared/golden/metrics/README.md (the packages are not installed here);
 the library calls that cost the time (scipy.linalg.sqrtm, numpy.linalg.eigvals) are the same.
+Wall time and process CPU time (all OpenBLAS threads) per run.
 Usage: reference.py <set1.npz> <set2.npz> <repeats>; prints one JSON object per route."""
 import json
 import sys
@@ -48,13 +49,14 @@ def main():
     repeats = int(sys.argv[3])
     for name, fn in (("pytorch-fid route (scipy.linalg.sqrtm)", pytorch_fid),
                      ("torch-fidelity route (numpy.linalg.eigvals)", torch_fidelity)):
-        seconds = []
+        seconds, cpu_seconds = [], []
         for _ in range(repeats):
-            t0 = time.perf_counter()
+            c0, t0 = time.process_time(), time.perf_counter()
             value, offset = fn(mu1, sigma1, mu2, sigma2)
             seconds.append(time.perf_counter() - t0)
+            cpu_seconds.append(time.process_time() - c0)
         print(json.dumps({"impl": name, "value": float(value), "offset": offset, "seconds": seconds,
-                          "numpy": np.__version__, "scipy": scipy.__version__}))
+                          "cpu_seconds": cpu_seconds, "numpy": np.__version__, "scipy": scipy.__version__}))
 
 
 if __name__ == "__main__":

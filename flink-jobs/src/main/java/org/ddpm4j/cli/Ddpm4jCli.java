@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "ddpm4j 0.1.0",
     description = "Denoising Diffusion Probabilistic Models on the JVM.",
-    subcommands = {CommandLine.HelpCommand.class, TrainClassifierCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, InitCommand.class, InspectCommand.class, SampleCommand.class,
+      BulkSampleCommand.class, TrainClassifierCommand.class})
 public final class Ddpm4jCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -24,6 +24,7 @@ class GoldenConformanceTest {
     all.addAll(UNetGoldenCases.discover(root));
     all.addAll(SchedulerGoldenCases.discover(root));
     all.addAll(E2EGoldenCases.discover(root, UNet2DModel::load));
+    all.addAll(MetricsGoldenCases.discover(root));
     assertFalse(all.isEmpty(), "no golden case found under " + root);
     return all.stream();
   }
