@@ -100,7 +100,8 @@ public record ClassifierConfig(
     } catch (JsonParseException e) {
       throw new CheckpointException(file + ": invalid JSON (" + e.getMessage() + ")", e);
     }
-    String arch = o.has("architecture") ? o.get("architecture").getAsString() : null;
+    JsonElement archField = o.get("architecture");
+    String arch = archField != null && archField.isJsonPrimitive() ? archField.getAsString() : null;
     if (!ARCHITECTURE.equals(arch)) {
       throw new CheckpointException(
           file + ": field 'architecture' is " + (arch == null ? "missing" : "'" + arch + "'") + ", expected '"
