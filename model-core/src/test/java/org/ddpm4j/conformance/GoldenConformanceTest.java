@@ -25,6 +25,7 @@ class GoldenConformanceTest {
     all.addAll(SchedulerGoldenCases.discover(root));
     all.addAll(E2EGoldenCases.discover(root, UNet2DModel::load));
     all.addAll(MetricsGoldenCases.discover(root));
+    all.addAll(NllGoldenCases.discover(root));
     assertFalse(all.isEmpty(), "no golden case found under " + root);
     return all.stream();
   }
