@@ -149,7 +149,7 @@ public final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException(model.resolve(ModelFolder.CONFIG) + ": sample_size is null; training "
           + "needs the image size");
     }
-    DatasetConfig dataset = new DatasetConfig(DatasetKind.fromId(datasetKind), data, parseSplit(),
+    DatasetConfig dataset = new DatasetConfig(DatasetKind.fromId(datasetKind), data, Split.fromId(split),
         unet.sampleSize().get(0), unet.inChannels());
     return Trainer.start(model, dataset, merged(TrainConfig.DEFAULT, overrides), out);
   }
@@ -157,14 +157,6 @@ public final class TrainCommand implements Callable<Integer> {
   private TrainConfig merged(TrainConfig base, JsonObject overrides) {
     TrainConfig withFile = config == null ? base : TrainConfigJson.read(config, base);
     return TrainConfigJson.merge(withFile, overrides, "command line");
-  }
-
-  private Split parseSplit() {
-    return switch (split) {
-      case "train" -> Split.TRAIN;
-      case "test" -> Split.TEST;
-      default -> throw new IllegalArgumentException("--split = '" + split + "' must be train or test");
-    };
   }
 
   /** The flags that were given, as a partial training config. */

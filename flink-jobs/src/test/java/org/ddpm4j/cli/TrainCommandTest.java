@@ -83,7 +83,7 @@ class TrainCommandTest {
   @CsvSource(delimiter = '|', value = {
     "--steps 2 | a new run needs --model, --data and --out",
     "--resume RUN --model MODEL | do not combine it with --model, --data or --out",
-    "--model MODEL --data DATA --out RUN --split validation | --split = 'validation' must be train or test",
+    "--model MODEL --data DATA --out RUN --split validation | split 'validation' is neither train nor test",
     "--model MODEL --data DATA --out RUN --dataset imagenet | unknown dataset kind 'imagenet'",
     "--model MODEL --data DATA --out RUN --batch-size 0 | batchSize = 0 must be >= 1",
     "--model MODEL --data DATA --out RUN --lr -1 | optimizer.lr = -1.0 is outside",

@@ -29,7 +29,7 @@ public record TrainerState(long step, long adamSteps, long emaSteps, DatasetConf
     JsonObject d = new JsonObject();
     d.addProperty("kind", dataset.kind().id());
     d.addProperty("path", dataset.path().toString());
-    d.addProperty("split", dataset.split().name().toLowerCase(java.util.Locale.ROOT));
+    d.addProperty("split", dataset.split().id());
     d.addProperty("resolution", dataset.resolution());
     d.addProperty("channels", dataset.channels());
     o.add("dataset", d);
@@ -49,7 +49,7 @@ public record TrainerState(long step, long adamSteps, long emaSteps, DatasetConf
       DatasetConfig dataset = new DatasetConfig(
           DatasetKind.fromId(d.get("kind").getAsString()),
           Path.of(d.get("path").getAsString()),
-          Split.valueOf(d.get("split").getAsString().toUpperCase(java.util.Locale.ROOT)),
+          Split.fromId(d.get("split").getAsString()),
           d.get("resolution").getAsInt(),
           d.get("channels").getAsInt());
       return new TrainerState(o.get("step").getAsLong(), o.get("adam_steps").getAsLong(),
