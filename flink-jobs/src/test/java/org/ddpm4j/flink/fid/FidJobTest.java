@@ -12,9 +12,13 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.ddpm4j.eval.FeatureStatistics;
 import org.ddpm4j.eval.FrechetDistance;
 import org.ddpm4j.eval.MeanCovariance;
+import org.ddpm4j.eval.PngImages;
+import org.ddpm4j.eval.TorchScriptInception;
 import org.ddpm4j.eval.fmnist.FmnistClassifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +116,43 @@ class FidJobTest {
         () -> assertNotNull(fromStats.is(), "the samples are images: IS is computed"),
         () -> assertEquals("statistics", report.getAsJsonObject("reference").get("kind").getAsString()),
         () -> assertEquals(0, report.getAsJsonObject("n").get("reference").getAsInt()));
+  }
+
+  @Test
+  void inceptionConventionGivesFidWithGrayReplicatedToRgb() throws IOException {
+    Path golden = Path.of(System.getProperty("golden.dir", "../../shared/golden")).resolve("metrics");
+    Path gray = Files.createDirectories(tmp.resolve("gray"));
+    Path rgb = Files.createDirectories(tmp.resolve("rgb"));
+    for (int i = 0; i < 8; i++) {
+      Files.copy(golden.resolve("images/gray28_" + i + ".png"), gray.resolve("gray28_" + i + ".png"));
+      Files.copy(golden.resolve("images/rgb32_" + i + ".png"), rgb.resolve("rgb32_" + i + ".png"));
+    }
+    Path pt = golden.resolve("tiny_feature_extractor.pt");
+    MeanCovariance[] expected = new MeanCovariance[2];
+    try (TorchScriptInception net = TorchScriptInception.load(TorchScriptInception.Config.of(pt))) {
+      int k = 0;
+      for (Path dir : new Path[] {gray, rgb}) {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+          files = list.sorted().toList();
+        }
+        expected[k++] = new FeatureStatistics(net.featureDim()).add(net.features(PngImages.readRgb(files)))
+            .toMeanCovariance();
+      }
+    }
+    double fid = FrechetDistance.compute(expected[0], expected[1], FrechetDistance.Settings.defaults()).value();
+    FidResult r = FidJob.run(new FidJobSettings(gray.toString(), rgb.toString(), tmp.resolve("out"), 2, 3, 0, 4, 8,
+        0, false, 0), ExtractorFactory.of("inception", pt));
+    JsonObject report = read(tmp.resolve("out/report.json"));
+    assertAll(
+        () -> assertEquals(fid, r.fid().value(), 1e-9 * fid),
+        () -> assertEquals("FID", report.get("metric").getAsString()),
+        () -> assertEquals("KID", report.getAsJsonObject("kid").get("name").getAsString()),
+        () -> assertEquals(8, report.getAsJsonObject("kid").get("subsetSize").getAsInt()),
+        () -> assertEquals("IS with 10 splits needs at least 10 samples, got 8",
+            report.getAsJsonObject("is").get("omitted").getAsString()),
+        () -> assertTrue(report.getAsJsonObject("extractor").get("id").getAsString()
+            .startsWith("torchscript:tiny_feature_extractor.pt@sha256:")));
   }
 
   private static void assertArrayEquals(MeanCovariance expected, MeanCovariance actual) {
