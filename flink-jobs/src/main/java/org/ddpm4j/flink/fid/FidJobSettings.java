@@ -49,12 +49,6 @@ public record FidJobSettings(String samples, String reference, Path out, int par
     }
   }
 
-  /** The settings with another parallelism. */
-  public FidJobSettings withParallelism(int p) {
-    return new FidJobSettings(samples, reference, out, p, batchSize, limit, kidSubsets, kidSubsetSize, seed,
-        saveStats, maxRestarts);
-  }
-
   /** The report file. */
   public Path report() {
     return out.resolve("report.json");

@@ -12,7 +12,11 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.ddpm4j.eval.FeatureStatistics;
 import org.ddpm4j.eval.FrechetDistance;
@@ -20,6 +24,10 @@ import org.ddpm4j.eval.MeanCovariance;
 import org.ddpm4j.eval.PngImages;
 import org.ddpm4j.eval.TorchScriptInception;
 import org.ddpm4j.eval.fmnist.FmnistClassifier;
+import org.ddpm4j.image.Uint8Images;
+import org.ddpm4j.io.ImageShard;
+import org.ddpm4j.io.NpyArray;
+import org.ddpm4j.io.Npz;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +95,35 @@ class FidJobTest {
         () -> assertTrue(report.get("wallTimeSeconds").getAsDouble() > 0),
         () -> assertArrayEquals(samples.toMeanCovariance(), MeanCovariance.read(tmp.resolve("p1/sample_stats.npz"))),
         () -> assertFalse(Files.exists(tmp.resolve("p2/sample_stats.npz")), "written only with saveStats"));
+  }
+
+  @Test
+  void npzShardsOfARunFolderGiveTheSameFidAsInProcess() {
+    Path npz = tmp.resolve("run/npz");
+    Uint8Images all = FmnistFixture.testImages();
+    int[] bounds = {0, 15, 30, N};
+    for (int k = 0; k < 3; k++) {
+      int n = bounds[k + 1] - bounds[k];
+      byte[] pixels = Arrays.copyOfRange(all.nhwc(), (FROM + bounds[k]) * 784, (FROM + bounds[k + 1]) * 784);
+      long[] indices = LongStream.range(bounds[k], bounds[k + 1]).toArray();
+      Path file = npz.resolve(String.format("%02d-%02d.npz", bounds[k], bounds[k + 1] - 1));
+      if (k == 1) {
+        new ImageShard(n, 28, 28, 1, pixels, indices).write(file);
+      } else {
+        Npz.write(file, new LinkedHashMap<>(Map.of(NpzShards.ARR_0,
+            NpyArray.ofUnsignedBytes(new long[] {n, 28, 28, 1}, pixels),
+            ImageShard.INDICES, NpyArray.ofLongs(new long[] {n}, indices))));
+      }
+    }
+    FeatureStatistics samples = FmnistFixture.statistics(FmnistFixture.batch(FROM, N));
+    FeatureStatistics reference = FmnistFixture.statistics(FmnistFixture.batch(0, N));
+    double expected = FrechetDistance.compute(samples.toMeanCovariance(), reference.toMeanCovariance(),
+        FrechetDistance.Settings.defaults()).value();
+    FidResult r = FidJob.run(settings(tmp.resolve("run").toString(), FmnistFixture.testSplit(), "npz", 2, false),
+        fmnist());
+    assertAll(
+        () -> assertEquals(expected, r.fid().value(), 1e-9 * expected),
+        () -> assertEquals(N, r.samples()));
   }
 
   @Test
