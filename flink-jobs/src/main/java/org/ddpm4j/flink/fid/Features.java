@@ -20,13 +20,16 @@ final class Features {
     this.counts = counts.clone();
   }
 
-  /** Keeps a chunk. */
-  void add(FeatureChunk chunk) {
-    chunks.add(chunk);
+  /** Keeps a chunk's features or a side's merged statistics. */
+  void add(JobOutput output) {
+    if (output.chunk() != null) {
+      chunks.add(output.chunk());
+    } else {
+      set(output.statistics());
+    }
   }
 
-  /** Sets the merged statistics of a side. */
-  void set(SideStatistics merged) {
+  private void set(SideStatistics merged) {
     if (statistics[merged.side()] != null) {
       throw new IllegalStateException("two merged statistics for the " + Chunk.name(merged.side()));
     }

@@ -104,25 +104,19 @@ public final class FidJob {
     DataStream<SideStatistics> merged = features.fullWindowPartition().mapPartition(new PartialStatistics())
         .name("partial statistics")
         .keyBy(SideStatistics::side, Types.INT).reduce(SideStatistics::merge).name("merge statistics");
+    DataStream<JobOutput> output = merged.map(JobOutput::of).returns(JobOutput.class).name("statistics to client");
+    if (collect) {
+      output = output.union(features.filter(c -> keepFeatures || c.side() == Chunk.SAMPLES)
+          .map(c -> JobOutput.of(keepFeatures ? c : c.withoutFeatures())).returns(JobOutput.class)
+          .name("features to client"));
+    }
     try {
-      CloseableIterator<FeatureChunk> toClient = collect
-          ? features.filter(c -> keepFeatures || c.side() == Chunk.SAMPLES)
-              .map(c -> keepFeatures ? c : c.withoutFeatures()).returns(FeatureChunk.class).name("to client")
-              .collectAsync()
-          : null;
-      CloseableIterator<SideStatistics> statistics = merged.collectAsync();
+      CloseableIterator<JobOutput> results = output.collectAsync();
       JobClient job = env.executeAsync(name);
-      try {
-        if (toClient != null) {
-          try (toClient) {
-            toClient.forEachRemaining(into::add);
-          }
-        }
-        try (statistics) {
-          statistics.forEachRemaining(into::set);
-        }
+      try (results) {
+        results.forEachRemaining(into::add);
       } catch (RuntimeException e) {
-        // the collect iterators wrap a failed job in "Failed to fetch next result": report the job's own failure
+        // the collect iterator wraps a failed job in "Failed to fetch next result": report the job's own failure
         job.getJobExecutionResult().get();
         throw e;
       }
