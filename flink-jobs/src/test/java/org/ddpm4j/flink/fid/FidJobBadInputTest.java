@@ -14,8 +14,11 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.ddpm4j.io.NpyArray;
 import org.ddpm4j.io.Npz;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,6 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * no report. All but the last three cases fail on the client, before any job.
  */
 class FidJobBadInputTest {
+  @RegisterExtension
+  static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
+      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
 
   /**
    * One bad input.

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.ddpm4j.eval.FeatureStatistics;
 import org.ddpm4j.eval.FrechetDistance;
 import org.ddpm4j.eval.MeanCovariance;
@@ -29,13 +31,18 @@ import org.ddpm4j.io.ImageShard;
 import org.ddpm4j.io.NpyArray;
 import org.ddpm4j.io.Npz;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * FidJob on a MiniCluster with the shipped Fashion-MNIST classifier: 40 test-set images written as PNGs (images
- * 100..139) against the first 40 images of the test split read from the IDX files.
+ * 100..139) against the first 40 images of the test split read from the IDX files, on a MiniCluster with 2 slots.
  */
 class FidJobTest {
+  @RegisterExtension
+  static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
+      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
   private static final int N = 40;
   private static final int FROM = 100;
 
