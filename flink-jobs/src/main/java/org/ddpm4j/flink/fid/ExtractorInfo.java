@@ -21,11 +21,6 @@ import org.ddpm4j.flink.sample.ImageShape;
 public record ExtractorInfo(String kind, String file, String id, String sha256, int featureDim,
     boolean hasProbabilities, String metricSuffix, int channels, int size) implements Serializable {
 
-  /** A metric's name with this network's suffix, e.g. "FID-FMNIST". */
-  public String metric(String base) {
-    return base + metricSuffix;
-  }
-
   /**
    * The images as the network takes them: gray replicated to RGB where it takes RGB.
    *
