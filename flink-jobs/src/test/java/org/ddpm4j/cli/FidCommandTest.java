@@ -34,6 +34,16 @@ class FidCommandTest {
   }
 
   @Test
+  void helpDescribesTheInputs() {
+    CliRun help = CliRun.of("fid", "--help");
+    String text = help.out().replaceAll("\\s+", " ");
+    assertAll(help.describe(),
+        () -> assertEquals(0, help.exitCode()),
+        () -> assertTrue(help.out().startsWith("Usage: ddpm4j fid"), help.out()),
+        () -> assertTrue(text.contains("KIND:PATH[:train|test]") && text.contains("--extractor-file"), text));
+  }
+
+  @Test
   void badInputIsOneLineNamingIt(@TempDir Path tmp) {
     CliRun unknown = CliRun.of("fid", "--samples", tmp.toString(), "--reference", tmp.toString(), "--extractor",
         "vgg", "--extractor-file", CLASSIFIER, "--out", tmp.resolve("out").toString());
