@@ -17,14 +17,18 @@ package org.ddpm4j.train;
  * @param sampleEvery write a grid of samples from the EMA weights every this many steps; 0 = never
  * @param sampleSteps DDIM steps for the sample grid
  * @param sampleCount images in the sample grid
+ * @param randomFlip mirror each training image left-right with probability 1/2
  */
 public record TrainConfig(long steps, int batchSize, long seed, AdamConfig optimizer, long warmupSteps,
     double gradClip, EmaConfig ema, long checkpointEvery, int keepLast, long sampleEvery, int sampleSteps,
-    int sampleCount) {
+    int sampleCount, boolean randomFlip) {
 
-  /** The defaults: the paper's optimizer and EMA, batch 64, warm-up 500, clipping at 1.0, a checkpoint every 1000 steps. */
+  /**
+   * The defaults: the paper's optimizer and EMA, batch 64, warm-up 500, clipping at 1.0, a checkpoint every 1000
+   * steps, no flips.
+   */
   public static final TrainConfig DEFAULT = new TrainConfig(10_000, 64, 0, AdamConfig.DEFAULT, 500, 1.0,
-      EmaConfig.DEFAULT, 1000, 3, 1000, 10, 16);
+      EmaConfig.DEFAULT, 1000, 3, 1000, 10, 16, false);
 
   /** Checks every field, naming it. */
   public TrainConfig {

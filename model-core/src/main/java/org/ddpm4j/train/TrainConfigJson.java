@@ -43,10 +43,14 @@ public final class TrainConfigJson {
     overlay(tree, overrides, "", where);
     try {
       return GSON.fromJson(tree, TrainConfig.class);
-    } catch (JsonParseException | NumberFormatException e) {
-      throw new IllegalArgumentException(where + ": invalid training config (" + e.getMessage() + ")", e);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // Gson wraps what a record's compact constructor throws; that message names the field and the rule
+      if (e.getCause() instanceof IllegalArgumentException rule) {
+        throw new IllegalArgumentException(where + ": " + rule.getMessage(), rule);
+      }
+      throw new IllegalArgumentException(where + ": invalid training config (" + e.getMessage() + ")", e);
     }
   }
 
