@@ -190,6 +190,9 @@ class ManifestStructureTest {
         () -> assertEquals(sample.taskManagerCpu(),
             Double.parseDouble(sample.arg("--threads-per-subtask").orElse("NaN")),
             "--threads-per-subtask and the TaskManager's CPUs (one subtask per TaskManager)"));
+    FlinkJob fid = RenderedOverlay.of(overlay).flinkJob("ddpm4j-fid");
+    assertEquals(String.valueOf(fid.parallelism()), fid.arg("--parallelism").orElse("missing"),
+        overlay + " " + fid.name() + ": --parallelism and spec.job.parallelism");
   }
 
   @Test

@@ -60,7 +60,7 @@ class SampleJobManifestIT {
   }
 
   /** The arguments with the values of the given options replaced; every option must be there. */
-  private static List<String> remap(List<String> args, Map<String, String> values) {
+  static List<String> remap(List<String> args, Map<String, String> values) {
     List<String> result = new ArrayList<>(args);
     values.forEach((option, value) -> {
       int i = result.indexOf(option);
@@ -88,7 +88,7 @@ class SampleJobManifestIT {
     return dir;
   }
 
-  private static Path jobJar() {
+  static Path jobJar() {
     Path jar = Path.of(System.getProperty("job.jar", "../flink-jobs/target/flink-jobs-0.1.0-SNAPSHOT-job.jar"));
     assertTrue(Files.isRegularFile(jar),
         "no job jar at " + jar + " (flink-jobs' package phase makes it: ./mvnw verify)");
