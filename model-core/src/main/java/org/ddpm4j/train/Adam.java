@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ddpm4j.unet.OwnedArrays;
 
 /**
  * Adam over a named parameter map, in float32 as {@code torch.optim.Adam} (single-tensor path): for step k = 1, 2, ...
@@ -99,7 +100,9 @@ public final class Adam implements AutoCloseable {
         throw new IllegalArgumentException("optimizer state: moment '" + prefix + e.getKey() + "' has " + data.length
             + " values, the parameter has " + e.getValue().size());
       }
-      e.getValue().set(data);
+      NDArray old = e.getValue();
+      e.setValue(OwnedArrays.of(old.getManager(), data, old.getShape()));
+      old.close();
     }
   }
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDScope;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ddpm4j.unet.OwnedArrays;
 
 /**
  * An exponential moving average of the weights, as diffusers' {@code EMAModel} (v0.21.4): the shadow weights start as
@@ -98,7 +99,9 @@ public final class Ema implements AutoCloseable {
         throw new IllegalArgumentException("EMA weights: '" + e.getKey() + "' is "
             + (data == null ? "missing" : "of size " + data.length + ", expected " + e.getValue().size()));
       }
-      e.getValue().set(data);
+      NDArray old = e.getValue();
+      e.setValue(OwnedArrays.of(manager, data, old.getShape()));
+      old.close();
     }
     this.optimizationStep = step;
   }

@@ -60,7 +60,7 @@ final class ParameterStore implements AutoCloseable {
     for (Param p : params.values()) {
       float[] values = new float[Math.toIntExact(p.shape().size())];
       p.init().fill(values, new SplittableRandom(seed ^ keyHash(p.key())));
-      p.set(manager.create(values, p.shape()));
+      p.set(OwnedArrays.of(manager, values, p.shape()));
     }
   }
 
@@ -101,7 +101,7 @@ final class ParameterStore implements AutoCloseable {
         Tensor t = byKey.get(p.key());
         float[] values = t.toFloats();
         requireFinite(values, t, source);
-        staged.add(manager.create(values, p.shape()));
+        staged.add(OwnedArrays.of(manager, values, p.shape()));
       }
     } catch (RuntimeException e) {
       staged.forEach(NDArray::close);

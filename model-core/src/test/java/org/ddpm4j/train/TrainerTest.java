@@ -164,6 +164,22 @@ class TrainerTest {
   }
 
   @Test
+  void aRunThatDivergesStopsNamingTheStepAfterRecomputingIt() {
+    // Adam moves every weight by about lr per step whatever the gradient: lr 1e35 overflows float32 at once
+    TrainConfig huge = new TrainConfig(5, 4, 7, new AdamConfig(1e35, 0.9, 0.999, 1e-8, 0), 0, 1.0, EmaConfig.DEFAULT,
+        0, 1, 0, 2, 4, false);
+    try (Trainer t = Trainer.start(init, data, huge, dir.resolve("diverged"))) {
+      StepResult first = t.trainStep();
+      assertEquals(1, first.attempts());
+      assertTrue(Double.isFinite(first.loss()));
+      IllegalStateException e = assertThrows(IllegalStateException.class, t::trainStep);
+      assertTrue(e.getMessage().startsWith("training diverged at step 2: loss "), e.getMessage());
+      assertTrue(e.getMessage().endsWith(" in 3 attempts"), e.getMessage());
+      assertEquals(1, t.step(), "nothing was updated by the failed step");
+    }
+  }
+
+  @Test
   void dataThatDoesNotFitTheModelIsNamed() {
     DatasetConfig wrong = new DatasetConfig(DatasetKind.FASHION_MNIST, data.path(), Split.TRAIN, 8, 3);
     RuntimeException e = assertThrows(RuntimeException.class,

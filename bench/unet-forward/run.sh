@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# U-Net forward images/s of ddpm4j (UNet2DModel.predict) against the same network in PyTorch eager (torch_unet.py, a
+# re-implementation of diffusers' UNet2DModel; Debian's python3-torch), random weights, in one run on one machine,
+# same intra-op threads, alternating per config. Target (issue 2): ddpm4j >= 1.0x PyTorch's images/s.
+# Usage: bench/unet-forward/run.sh
+#   env THREADS (2), WARMUP (3 s), MEASURE (10 s), BATCHES ("1 16 64"),
+#   CONFIGS (the fashion-mnist-28 config and the golden google/ddpm-cifar10-32 config)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+THREADS=${THREADS:-2}
+WARMUP=${WARMUP:-3}
+MEASURE=${MEASURE:-10}
+BATCHES=${BATCHES:-1 16 64}
+CONFIGS=${CONFIGS:-$ROOT/model-core/src/main/resources/configs/fashion-mnist-28.json $ROOT/../shared/golden/ddpm_cifar10_32/config.json}
+OUT=${OUT:-${TMPDIR:-/tmp}/ddpm4j-bench-unet-forward}
+mkdir -p "$OUT"
+cd "$ROOT"
+./mvnw -q -B -o -pl model-core test-compile
+./mvnw -q -B -o -pl model-core dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
+CP="model-core/target/test-classes:model-core/target/classes:$(cat "$OUT/classpath.txt")"
+echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+  "$(nproc) cores; $(java -version 2>&1 | head -1); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for config in $CONFIGS; do
+  echo "config: $config"
+  # shellcheck disable=SC2086
+  java -Xmx6g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$THREADS" -cp "$CP" \
+    org.ddpm4j.bench.UNetForwardBench "$config" "$WARMUP" "$MEASURE" $BATCHES 2>/dev/null
+  # shellcheck disable=SC2086
+  /usr/bin/python3 "$ROOT/bench/unet-forward/bench_torch.py" "$config" "$THREADS" "$WARMUP" "$MEASURE" $BATCHES
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
