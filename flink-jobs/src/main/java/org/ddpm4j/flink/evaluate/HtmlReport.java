@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * The evaluation's self-contained {@code report.html}: the metrics table (named as in {@code report.json}, e.g.
- * "FID-FMNIST"), the settings table (every other field of {@code report.json}, flattened to dotted names) and the
- * sample grid as an embedded base64 PNG. No external resources; every string is HTML-escaped.
+ * "FID-FMNIST"), the settings table (every other field of {@code report.json}, flattened to dotted names, the
+ * scoring job's top-level fields prefixed with {@code scoring.}) and the sample grid as an embedded base64 PNG. No
+ * external resources; every string is HTML-escaped.
  */
 final class HtmlReport {
   /** The fields shown in the metrics table rather than the settings table. */
@@ -43,7 +44,8 @@ final class HtmlReport {
     Map<String, String> settings = new LinkedHashMap<>();
     for (Map.Entry<String, JsonElement> e : report.entrySet()) {
       if (!METRIC_FIELDS.contains(e.getKey())) {
-        flatten(e.getKey(), e.getValue(), settings);
+        // the scoring report's own run fields (parallelism, batchSize, wallTimeSeconds) apart from sampling's
+        flatten(e.getValue().isJsonObject() ? e.getKey() : "scoring." + e.getKey(), e.getValue(), settings);
       }
     }
     table(html, settings);

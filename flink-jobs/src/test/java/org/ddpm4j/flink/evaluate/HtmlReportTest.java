@@ -18,7 +18,7 @@ class HtmlReportTest {
        "kid": {"name": "KID-FMNIST", "mean": 0.01, "std": 0.002},
        "is": {"name": "IS-FMNIST", "omitted": "the <network> gives no probabilities"},
        "n": {"samples": 16, "reference": 10000},
-       "samples": {"input": "/tmp/a&b/samples"},
+       "samples": {"input": "/tmp/a&b/samples"}, "batchSize": 64,
        "sampling": {"generator": {"sampler": {"kind": "ddim", "steps": 2}}, "modelSource": "/m/\\"x\\"'y"}}
       """;
 
@@ -38,6 +38,7 @@ class HtmlReportTest {
         () -> assertTrue(html.contains("<tr><th>samples.input</th><td class=\"v\">/tmp/a&amp;b/samples</td></tr>")),
         () -> assertTrue(html.contains("<tr><th>sampling.generator.sampler.steps</th><td class=\"v\">2</td></tr>")),
         () -> assertTrue(html.contains("<td class=\"v\">/m/&quot;x&quot;&#39;y</td>")),
+        () -> assertTrue(html.contains("<tr><th>scoring.batchSize</th><td class=\"v\">64</td></tr>")),
         () -> assertTrue(html.contains("src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png)
             + "\"")),
         () -> assertFalse(html.contains("<network>")),
