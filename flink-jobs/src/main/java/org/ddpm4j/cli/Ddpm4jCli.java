@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     version = "ddpm4j 0.1.0",
     description = "Denoising Diffusion Probabilistic Models on the JVM.",
     subcommands = {CommandLine.HelpCommand.class, InitCommand.class, InspectCommand.class, SampleCommand.class,
-      BulkSampleCommand.class, FidCommand.class, TrainCommand.class, NllCommand.class, TrainClassifierCommand.class})
+      BulkSampleCommand.class, FidCommand.class, EvaluateCommand.class, TrainCommand.class, NllCommand.class,
+      TrainClassifierCommand.class})
 public final class Ddpm4jCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

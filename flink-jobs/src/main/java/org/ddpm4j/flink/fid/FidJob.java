@@ -1,5 +1,6 @@
 package org.ddpm4j.flink.fid;
 
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -33,6 +34,28 @@ public final class FidJob {
    * @throws JobFailedException when the job fails (no report is written)
    */
   public static FidResult run(FidJobSettings settings, ExtractorFactory factory) {
+    Scored scored = score(settings, factory);
+    FidReport.write(settings.report(), scored.report());
+    return scored.result();
+  }
+
+  /**
+   * The metrics and the report's JSON of a run, for callers that write their own report around it.
+   *
+   * @param result the metrics
+   * @param report what {@link #run} writes to {@code report.json}
+   */
+  public record Scored(FidResult result, JsonObject report) {}
+
+  /**
+   * Runs the job to completion like {@link #run}, but returns the report instead of writing {@code report.json}
+   * ({@code sample_stats.npz} is still written when asked for).
+   *
+   * @throws IllegalArgumentException for bad settings or inputs, naming the input (before the job)
+   * @throws org.ddpm4j.io.CheckpointException naming the file for an unreadable input or network file
+   * @throws JobFailedException when the job fails
+   */
+  public static Scored score(FidJobSettings settings, ExtractorFactory factory) {
     long start = System.nanoTime();
     ExtractorInfo info = factory.inspect();
     SideInput samples = SideInput.parse("--samples", settings.samples());
@@ -64,9 +87,19 @@ public final class FidJob {
     }
     FidResult result = FidMetrics.compute(settings, info, stats, kid ? features : null, is ? features : null,
         counts, (System.nanoTime() - start) / 1e9);
-    FidReport.write(settings.report(), FidReport.of(settings, info, sides, result));
     LOG.info("fid: {}", result.summary());
-    return result;
+    return new Scored(result, FidReport.of(settings, info, sides, result));
+  }
+
+  /**
+   * Checks the reference before anything else runs (e.g. before the samples are generated): that it can be read,
+   * holds at least 2 images the network can take, or statistics of the network's feature dimension.
+   *
+   * @throws IllegalArgumentException naming {@code --reference} and the input when it is unusable
+   * @throws org.ddpm4j.io.CheckpointException naming the file for an unreadable statistics file
+   */
+  public static void checkReference(FidJobSettings settings, ExtractorInfo info) {
+    check(Chunk.name(Chunk.REFERENCE), SideInput.parse("--reference", settings.reference()), info, settings.limit());
   }
 
   /**
