@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ddpm4j.io.ModelFolder;
 import org.ddpm4j.train.CheckpointStore;
+import org.ddpm4j.train.LossCurve;
 import org.ddpm4j.train.ProgressBar;
 import org.ddpm4j.train.StopSignal;
 import org.ddpm4j.train.TrainConfig;
@@ -32,10 +33,13 @@ import picocli.CommandLine.Option;
     description = {
       "Trains a DDPM eps-model with L_simple (Adam with linear warm-up, gradient clipping, EMA of the weights).",
       "The run folder gets checkpoint-<step>/ (a diffusers model folder with the EMA weights, plus raw/, "
-          + "optimizer.safetensors, trainer_state.json, train_config.json), train_log.jsonl and samples/. "
+          + "optimizer.safetensors, trainer_state.json, train_config.json), train_log.jsonl, loss_curve.png and samples/. "
           + "SIGTERM or Ctrl-C saves a checkpoint of the current step before exiting; --resume continues exactly."
     })
 public final class TrainCommand implements Callable<Integer> {
+  /** The loss plot written into the run folder at the end of every session. */
+  static final String LOSS_CURVE = "loss_curve.png";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--model", paramLabel = "DIR", description = "the model folder to start from (ddpm4j init)")
@@ -121,6 +125,7 @@ public final class TrainCommand implements Callable<Integer> {
       ProgressBar bar = new ProgressBar(System.err, c.steps(), first, start);
       long done = trainer.run(stop, r -> bar.update(r.step(), r.loss(), System.nanoTime()));
       bar.finish();
+      LossCurve.DEFAULT.write(trainer.runDir().resolve(Trainer.LOG), trainer.runDir().resolve(LOSS_CURVE));
       double seconds = (System.nanoTime() - start) / 1e9;
       stdout.printf(Locale.ROOT, "train: %s at step %d (%d steps in %.1f s, %.3f s/step); checkpoint %s%n",
           stop.requested() ? "stopped" : "finished", done, done - first, seconds,

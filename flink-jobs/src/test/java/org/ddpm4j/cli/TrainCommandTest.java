@@ -63,6 +63,7 @@ class TrainCommandTest {
     assertTrue(first.out().contains("train: finished at step 3"), first.out());
     assertTrue(Files.isDirectory(run.resolve("checkpoint-2")));
     assertTrue(Files.isRegularFile(run.resolve("samples/step-0000003.png")));
+    assertTrue(Files.size(run.resolve(TrainCommand.LOSS_CURVE)) > 1000, "loss_curve.png");
     TrainConfig saved = TrainConfigJson.read(run.resolve("checkpoint-3").resolve(TrainingCheckpoint.CONFIG),
         TrainConfig.DEFAULT);
     assertEquals(3, saved.steps());
