@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
     description = {
       "Trains a DDPM eps-model with L_simple (Adam with linear warm-up, gradient clipping, EMA of the weights).",
       "The run folder gets checkpoint-<step>/ (a diffusers model folder with the EMA weights, plus raw/, "
-          + "optimizer.safetensors, trainer_state.json, train_config.json), train_log.jsonl, loss_curve.png and samples/. "
+          + "optimizer.safetensors, trainer_state.json, train_config.json), train_log.jsonl, loss_curve.png and "
+          + "samples/. "
           + "SIGTERM or Ctrl-C saves a checkpoint of the current step before exiting; --resume continues exactly."
     })
 public final class TrainCommand implements Callable<Integer> {

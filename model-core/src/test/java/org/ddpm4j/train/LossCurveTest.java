@@ -19,8 +19,8 @@ class LossCurveTest {
 
   @Test
   void movingAverageOverTheWindowAndShorterAtTheStart() {
-    assertArrayEquals(new double[] {1, 1.5, 2.5, 3.5}, new LossCurve(10, 10, 2).movingAverage(new double[] {1, 2, 3, 4}),
-        1e-12);
+    assertArrayEquals(new double[] {1, 1.5, 2.5, 3.5},
+        new LossCurve(10, 10, 2).movingAverage(new double[] {1, 2, 3, 4}), 1e-12);
   }
 
   @Test
