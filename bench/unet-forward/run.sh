@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # U-Net forward images/s of ddpm4j (UNet2DModel.predict) against the same network in PyTorch eager (torch_unet.py, a
 # re-implementation of diffusers' UNet2DModel; Debian's python3-torch), random weights, in one run on one machine,
-# same intra-op threads, alternating per config. Target (issue 2): ddpm4j >= 1.0x PyTorch's images/s.
+# same intra-op threads, alternating per config. Target (issue 2): ddpm4j >= 1.10x PyTorch's images/s.
 # Usage: bench/unet-forward/run.sh
 #   env THREADS (2), WARMUP (3 s), MEASURE (10 s), BATCHES ("1 16 64"),
 #   CONFIGS (the fashion-mnist-28 config and the golden google/ddpm-cifar10-32 config)
