@@ -10,15 +10,12 @@ REPEATS=${1:-3}
 OUT=${OUT:-${TMPDIR:-/tmp}/ddpm4j-bench-fid}
 mkdir -p "$OUT"
 cd "$ROOT"
-./mvnw -q -B -o -pl model-core test-compile
-./mvnw -q -B -o -pl model-core dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
-CP="model-core/target/test-classes:model-core/target/classes:$(cat "$OUT/classpath.txt")"
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
+CP=$(bench_classpath model-core)
 
 {
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB"
-  echo "java: $(java -version 2>&1 | head -1)"
-  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  machine_line
 } | tee "$OUT/machine.txt"
 
 java -Xmx4g -cp "$CP" org.ddpm4j.eval.FidBenchmark "$OUT" "$REPEATS" | tee "$OUT/results.jsonl"

@@ -19,18 +19,13 @@ OUT=${OUT:-${TMPDIR:-/tmp}/ddpm4j-bench-flink-sample}
 rm -rf "$OUT"
 mkdir -p "$OUT"
 cd "$ROOT"
-./mvnw -q -B -o -pl flink-jobs -am install -DskipTests
-./mvnw -q -B -o -pl flink-jobs test-compile
-./mvnw -q -B -o -pl flink-jobs dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
-CP="flink-jobs/target/test-classes:flink-jobs/target/classes:model-core/target/classes:$(cat "$OUT/classpath.txt")"
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
+CP=$(bench_classpath flink-jobs)
 
 {
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB"
-  echo "java: $(java -version 2>&1 | head -1)"
+  machine_line
   echo "work: model $MODEL, n=$N, batch $BATCH, DDIM $STEPS steps, PNG, 1 intra-op thread per subtask"
-  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT/machine.txt"
 
 java -Xmx6g -Dlog4j2.configurationFile=log4j2-cli.properties -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \

@@ -21,8 +21,9 @@ REF="fashion-mnist:$DATA:test"
 CLASSIFIER="$ROOT/models/fmnist-classifier"
 mkdir -p "$OUT"
 cd "$ROOT"
-echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
-  "$(nproc) cores; model $MODEL; n=$N; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
+echo "$(machine_line); model $MODEL; n=$N"
 for setting in $SETTINGS; do
   sampler=${setting%%:*}
   steps=${setting##*:}

@@ -10,13 +10,13 @@ GOLDEN="$(cd "${1:-$ROOT/../shared/golden}" && pwd)"
 THREADS=${THREADS:-1}
 cd "$ROOT"
 
-./mvnw -q -B -pl model-core test-compile
-./mvnw -q -B -pl model-core dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/bench.classpath
-CP="model-core/target/test-classes:model-core/target/classes:$(cat model-core/target/bench.classpath)"
+OUT="$(mktemp -d)"
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
+CP=$(bench_classpath model-core)
 
 MODEL="$(mktemp -d)"
-trap 'rm -rf "$MODEL"' EXIT
+trap 'rm -rf "$MODEL" "$OUT"' EXIT
 cp "$GOLDEN/unet_tiny/config.json" "$GOLDEN/unet_tiny/diffusion_pytorch_model.safetensors" "$MODEL/"
 cp "$GOLDEN/ddpm_cifar10_32/scheduler_config.json" "$MODEL/"
 
@@ -25,7 +25,7 @@ run() {
     -cp "$CP" org.ddpm4j.pipeline.SamplingMemory "$MODEL" 1000 4 100 "$RUNS" 2>&1 | grep '^run '
 }
 
-echo "date: $(date -u +%Y-%m-%dT%H:%MZ); machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); java: $(java -version 2>&1 | head -1); threads: $THREADS"
+echo "$(machine_line); threads: $THREADS"
 echo "== fixed, pre-touched Java heap (-Xms512m -Xmx512m -XX:+AlwaysPreTouch): 3 consecutive runs in one JVM"
 RUNS=3 run -Xms512m -Xmx512m -XX:+AlwaysPreTouch
 echo "== default heap sizing (-Xmx4g): 1 run; the GC log shows how often the young generation was collected"

@@ -17,12 +17,10 @@ DATA=${DATA:-/usr/share/datasets/fashion-mnist}
 OUT=${OUT:-${TMPDIR:-/tmp}/ddpm4j-bench-train-step}
 mkdir -p "$OUT"
 cd "$ROOT"
-./mvnw -q -B -o -pl model-core test-compile
-./mvnw -q -B -o -pl model-core dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
-CP="model-core/target/test-classes:model-core/target/classes:$(cat "$OUT/classpath.txt")"
-echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
-  "$(nproc) cores; $(java -version 2>&1 | head -1); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
+CP=$(bench_classpath model-core)
+machine_line
 for r in $(seq "$ROUNDS"); do
   java -Xmx4g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$THREADS" -cp "$CP" \
     org.ddpm4j.train.TrainStepBench "$CONFIG" "$DATA" "$BATCH" "$WARMUP" "$MEASURE" 2>/dev/null

@@ -15,12 +15,10 @@ CONFIGS=${CONFIGS:-$ROOT/model-core/src/main/resources/configs/fashion-mnist-28.
 OUT=${OUT:-${TMPDIR:-/tmp}/ddpm4j-bench-unet-forward}
 mkdir -p "$OUT"
 cd "$ROOT"
-./mvnw -q -B -o -pl model-core test-compile
-./mvnw -q -B -o -pl model-core dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
-CP="model-core/target/test-classes:model-core/target/classes:$(cat "$OUT/classpath.txt")"
-echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
-  "$(nproc) cores; $(java -version 2>&1 | head -1); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
+CP=$(bench_classpath model-core)
+machine_line
 for config in $CONFIGS; do
   echo "config: $config"
   # shellcheck disable=SC2086

@@ -2,7 +2,6 @@ package org.ddpm4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.ddpm4j.flink.sample.DiffusionGeneratorFactory;
 import org.ddpm4j.flink.sample.OutputFormat;
 import org.ddpm4j.flink.sample.SampleJob;
 import org.ddpm4j.flink.sample.SampleJobResult;
@@ -26,28 +25,7 @@ import picocli.CommandLine.Option;
 public final class BulkSampleCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "diffusers model folder")
-  Path model;
-
-  @Option(names = "--n", required = true, description = "number of samples (indices 0..n-1)")
-  int count;
-
-  @Option(names = "--seed", defaultValue = "0", description = "noise seed (default: ${DEFAULT-VALUE})")
-  long seed;
-
-  @Option(names = "--sampler", defaultValue = "ddpm", description = "ddpm, ddim or dpmpp (default: ${DEFAULT-VALUE})")
-  String sampler;
-
-  @Option(names = "--steps", defaultValue = "1000", description = "inference steps (default: ${DEFAULT-VALUE})")
-  int steps;
-
-  @Option(names = "--eta", defaultValue = "0", description = "DDIM eta in [0, 1] (default: ${DEFAULT-VALUE})")
-  double eta;
-
-  @Option(names = "--batch-size", defaultValue = "32",
-      description = "samples per forward pass; the images depend on it within float tolerance (default: "
-          + "${DEFAULT-VALUE})")
-  int batchSize;
+  @CommandLine.Mixin SamplingOptions sampling;
 
   @Option(names = "--parallelism", defaultValue = "1", description = "Flink subtasks (default: ${DEFAULT-VALUE})")
   int parallelism;
@@ -65,18 +43,11 @@ public final class BulkSampleCommand implements Callable<Integer> {
       description = "restarts of failed tasks before the job fails (default: ${DEFAULT-VALUE})")
   int maxRestarts;
 
-  @Option(names = "--threads-per-subtask", defaultValue = "1",
-      description = "libtorch intra-op threads of each subtask; images are byte-identical across parallelisms for "
-          + "the same value (default: ${DEFAULT-VALUE}; on CPUs scale with --parallelism instead)")
-  int threadsPerSubtask;
-
   @Override
   public Integer call() {
-    SampleJobSettings settings = new SampleJobSettings(
-        count, batchSize, parallelism, out, OutputFormat.parse(format), resume, maxRestarts);
-    DiffusionGeneratorFactory factory =
-        new DiffusionGeneratorFactory(model.toString(), seed, sampler, steps, eta, threadsPerSubtask);
-    SampleJobResult result = SampleJob.run(settings, factory);
+    SampleJobSettings settings = new SampleJobSettings(sampling.count, sampling.batchSize, parallelism, out,
+        OutputFormat.parse(format), resume, maxRestarts);
+    SampleJobResult result = SampleJob.run(settings, sampling.generator());
     spec.commandLine().getOut().println("bulk-sample: " + result.summary() + " -> " + out);
     return 0;
   }

@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ddpm4j.flink.evaluate.EvaluateSettings;
 import org.ddpm4j.flink.evaluate.Evaluation;
-import org.ddpm4j.flink.fid.ExtractorFactory;
 import org.ddpm4j.flink.fid.FidJobSettings;
-import org.ddpm4j.flink.sample.DiffusionGeneratorFactory;
 import org.ddpm4j.flink.sample.OutputFormat;
 import org.ddpm4j.flink.sample.SampleJobSettings;
 import picocli.CommandLine;
@@ -32,58 +30,17 @@ import picocli.CommandLine.Option;
 public final class EvaluateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "diffusers model folder")
-  Path model;
+  @CommandLine.Mixin SamplingOptions sampling;
 
-  @Option(names = "--n", required = true, description = "number of samples, at least 2")
-  int count;
-
-  @Option(names = "--seed", defaultValue = "0", description = "noise seed (default: ${DEFAULT-VALUE})")
-  long seed;
-
-  @Option(names = "--sampler", defaultValue = "ddpm", description = "ddpm, ddim or dpmpp (default: ${DEFAULT-VALUE})")
-  String sampler;
-
-  @Option(names = "--steps", defaultValue = "1000", description = "inference steps (default: ${DEFAULT-VALUE})")
-  int steps;
-
-  @Option(names = "--eta", defaultValue = "0", description = "DDIM eta in [0, 1] (default: ${DEFAULT-VALUE})")
-  double eta;
-
-  @Option(names = "--batch-size", defaultValue = "32",
-      description = "samples per forward pass of the model (default: ${DEFAULT-VALUE})")
-  int batchSize;
+  @CommandLine.Mixin ScoringOptions scoring;
 
   @Option(names = "--parallelism", defaultValue = "1",
       description = "Flink subtasks of both jobs (default: ${DEFAULT-VALUE})")
   int parallelism;
 
-  @Option(names = "--threads-per-subtask", defaultValue = "1",
-      description = "libtorch intra-op threads of each sampling subtask (default: ${DEFAULT-VALUE})")
-  int threadsPerSubtask;
-
-  @Option(names = "--reference", required = true, paramLabel = "INPUT",
-      description = "the reference images or statistics")
-  String reference;
-
-  @Option(names = "--extractor", defaultValue = "fmnist",
-      description = "fmnist (FID-FMNIST) or inception (FID) (default: ${DEFAULT-VALUE})")
-  String extractor;
-
-  @Option(names = "--extractor-file", required = true, paramLabel = "PATH",
-      description = "the classifier folder (fmnist, e.g. models/fmnist-classifier) or inception-2015-12-05.pt")
-  Path extractorFile;
-
   @Option(names = "--fid-batch-size", defaultValue = "" + FidJobSettings.DEFAULT_BATCH_SIZE,
       description = "images per forward pass of the feature network (default: ${DEFAULT-VALUE})")
   int fidBatchSize;
-
-  @Option(names = "--kid-subsets", defaultValue = "100", description = "KID subsets (default: ${DEFAULT-VALUE})")
-  int kidSubsets;
-
-  @Option(names = "--kid-subset-size", defaultValue = "1000",
-      description = "largest KID subset (default: ${DEFAULT-VALUE})")
-  int kidSubsetSize;
 
   @Option(names = "--kid-seed", defaultValue = "0",
       description = "seed of the KID subsets and the IS permutation (default: ${DEFAULT-VALUE})")
@@ -98,13 +55,11 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ExtractorFactory network = ExtractorFactory.of(extractor, extractorFile);
     EvaluateSettings settings = new EvaluateSettings(
-        new SampleJobSettings(count, batchSize, parallelism, out, OutputFormat.PNG, false, maxRestarts),
-        reference, fidBatchSize, kidSubsets, kidSubsetSize, kidSeed);
-    DiffusionGeneratorFactory generator =
-        new DiffusionGeneratorFactory(model.toString(), seed, sampler, steps, eta, threadsPerSubtask);
-    Evaluation.Result result = Evaluation.run(settings, generator, network);
+        new SampleJobSettings(sampling.count, sampling.batchSize, parallelism, out, OutputFormat.PNG, false,
+            maxRestarts),
+        scoring.reference, fidBatchSize, scoring.kidSubsets, scoring.kidSubsetSize, kidSeed);
+    Evaluation.Result result = Evaluation.run(settings, sampling.generator(), scoring.network());
     spec.commandLine().getOut().println("evaluate: " + result.scoring().summary() + "; sampling "
         + result.sampling().summary() + " -> " + out.resolve(EvaluateSettings.REPORT_HTML));
     return 0;

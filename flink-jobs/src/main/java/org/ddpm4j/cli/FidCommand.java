@@ -2,7 +2,6 @@ package org.ddpm4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.ddpm4j.flink.fid.ExtractorFactory;
 import org.ddpm4j.flink.fid.FidJob;
 import org.ddpm4j.flink.fid.FidJobSettings;
 import org.ddpm4j.flink.fid.FidResult;
@@ -29,20 +28,10 @@ import picocli.CommandLine.Option;
 public final class FidCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Mixin ScoringOptions scoring;
+
   @Option(names = "--samples", required = true, paramLabel = "INPUT", description = "the generated images")
   String samples;
-
-  @Option(names = "--reference", required = true, paramLabel = "INPUT", description = "the reference images or "
-      + "statistics")
-  String reference;
-
-  @Option(names = "--extractor", defaultValue = "fmnist",
-      description = "fmnist (FID-FMNIST) or inception (FID) (default: ${DEFAULT-VALUE})")
-  String extractor;
-
-  @Option(names = "--extractor-file", required = true, paramLabel = "PATH",
-      description = "the classifier folder (fmnist, e.g. models/fmnist-classifier) or inception-2015-12-05.pt")
-  Path extractorFile;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for report.json")
   Path out;
@@ -58,13 +47,6 @@ public final class FidCommand implements Callable<Integer> {
       description = "use only the first N images of each image input; 0: all (default: ${DEFAULT-VALUE})")
   int limit;
 
-  @Option(names = "--kid-subsets", defaultValue = "100", description = "KID subsets (default: ${DEFAULT-VALUE})")
-  int kidSubsets;
-
-  @Option(names = "--kid-subset-size", defaultValue = "1000",
-      description = "largest KID subset (default: ${DEFAULT-VALUE})")
-  int kidSubsetSize;
-
   @Option(names = "--seed", defaultValue = "0",
       description = "seed of the KID subsets and the IS permutation (default: ${DEFAULT-VALUE})")
   long seed;
@@ -78,9 +60,9 @@ public final class FidCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FidJobSettings settings = new FidJobSettings(samples, reference, out, parallelism, batchSize, limit, kidSubsets,
-        kidSubsetSize, seed, saveStats, maxRestarts);
-    FidResult result = FidJob.run(settings, ExtractorFactory.of(extractor, extractorFile));
+    FidJobSettings settings = new FidJobSettings(samples, scoring.reference, out, parallelism, batchSize, limit,
+        scoring.kidSubsets, scoring.kidSubsetSize, seed, saveStats, maxRestarts);
+    FidResult result = FidJob.run(settings, scoring.network());
     spec.commandLine().getOut().println("fid: " + result.summary() + " -> " + settings.report());
     return 0;
   }

@@ -6,27 +6,16 @@ import org.ddpm4j.image.ImageGrid;
 import org.ddpm4j.image.Uint8Images;
 
 /** All samples in one PNG grid ({@link GridLayout#square}: ceil(sqrt(n)) per row), written at the end. */
-final class GridSampleWriter implements SampleWriter {
+final class GridSampleWriter extends CollectingSampleWriter {
   /** The grid's file name in the output folder. */
   static final String FILE_NAME = "grid.png";
 
-  private final Path file;
-  private final CollectedImages images;
-
   GridSampleWriter(Path dir, int n) {
-    this.file = dir.resolve(FILE_NAME);
-    this.images = new CollectedImages(n);
+    super(dir.resolve(FILE_NAME), n);
   }
 
   @Override
-  public void write(long firstIndex, Uint8Images batch) {
-    images.add(firstIndex, batch);
-  }
-
-  @Override
-  public Path finish() {
-    Uint8Images all = images.all();
+  void writeAll(Uint8Images all, Path file) {
     ImageGrid.write(all, GridLayout.square(all.n()), file);
-    return file;
   }
 }

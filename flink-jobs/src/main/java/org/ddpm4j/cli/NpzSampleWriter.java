@@ -13,7 +13,7 @@ import org.ddpm4j.io.Npz;
  * {@code arr_0} uint8 [n, H, W, C] (the array FID tools read) and {@code indices} int64 [n], the global index of each
  * row (here 0..n-1), the layout of the Flink job's npz shards.
  */
-final class NpzSampleWriter implements SampleWriter {
+final class NpzSampleWriter extends CollectingSampleWriter {
   /** The file name in the output folder. */
   static final String FILE_NAME = "samples.npz";
   /** The images' key. */
@@ -21,27 +21,16 @@ final class NpzSampleWriter implements SampleWriter {
   /** The indices' key. */
   static final String INDICES = "indices";
 
-  private final Path file;
-  private final CollectedImages images;
-
   NpzSampleWriter(Path dir, int n) {
-    this.file = dir.resolve(FILE_NAME);
-    this.images = new CollectedImages(n);
+    super(dir.resolve(FILE_NAME), n);
   }
 
   @Override
-  public void write(long firstIndex, Uint8Images batch) {
-    images.add(firstIndex, batch);
-  }
-
-  @Override
-  public Path finish() {
-    Uint8Images all = images.all();
+  void writeAll(Uint8Images all, Path file) {
     Map<String, NpyArray> arrays = new LinkedHashMap<>();
     arrays.put(IMAGES, NpyArray.ofUnsignedBytes(
         new long[] {all.n(), all.height(), all.width(), all.channels()}, all.nhwc()));
     arrays.put(INDICES, NpyArray.ofLongs(new long[] {all.n()}, LongStream.range(0, all.n()).toArray()));
     Npz.write(file, arrays);
-    return file;
   }
 }

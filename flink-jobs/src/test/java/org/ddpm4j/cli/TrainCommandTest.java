@@ -1,17 +1,23 @@
 package org.ddpm4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ddpm4j.train.TrainConfig;
+import org.ddpm4j.train.Trainer;
 import org.ddpm4j.train.TrainConfigJson;
 import org.ddpm4j.train.TrainingCheckpoint;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +84,42 @@ class TrainCommandTest {
     List<String> log = Files.readAllLines(run.resolve("train_log.jsonl"), StandardCharsets.UTF_8);
     assertEquals(5, log.size());
     assertEquals(5, JsonParser.parseString(log.get(4)).getAsJsonObject().get("step").getAsInt());
+  }
+
+  @Test
+  void sigtermSavesACheckpointThenWritesTheSummaryAndTheLossCurve() throws IOException, InterruptedException {
+    Path run = tmp.resolve("run");
+    Path out = tmp.resolve("stdout.txt");
+    Path err = tmp.resolve("stderr.txt");
+    Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+        "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), Ddpm4jCli.class.getName(),
+        "train", "--model", model.toString(), "--data", data.toString(), "--out", run.toString(),
+        "--steps", "100000", "--batch-size", "4", "--checkpoint-every", "100000", "--sample-every", "100000",
+        "--threads", "1")
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Path log = run.resolve(Trainer.LOG);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!Files.isRegularFile(log) || Files.size(log) == 0) {
+      assertTrue(java.isAlive() && System.nanoTime() < deadline, () -> "no training step logged: " + read(err));
+      Thread.sleep(50);
+    }
+    java.destroy(); // SIGTERM
+    assertTrue(java.waitFor(120, TimeUnit.SECONDS), "still running 120 s after SIGTERM");
+    String stdout = read(out);
+    Matcher stopped = Pattern.compile("train: stopped at step (\\d+) ").matcher(stdout);
+    assertTrue(stopped.find(), () -> stdout + read(err));
+    assertEquals(143, java.exitValue(), "exit status after SIGTERM");
+    assertTrue(Files.isDirectory(run.resolve("checkpoint-" + stopped.group(1))), stdout);
+    assertTrue(Files.size(run.resolve(TrainCommand.LOSS_CURVE)) > 1000, "loss_curve.png");
+    assertFalse(read(err).contains("error"), () -> read(err));
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @ParameterizedTest

@@ -55,8 +55,12 @@ public final class PngWriter {
     return out.toByteArray();
   }
 
-  /** Encodes without ImageIO's disk cache (which would create temporary files for every image). */
-  private static void encode(BufferedImage image, OutputStream out) throws IOException {
+  /**
+   * Encodes an image as PNG without ImageIO's disk cache. The cache would create a temporary file for every image
+   * and register a JVM shutdown hook to delete it, which fails with "Shutdown in progress" when a PNG is written
+   * while the JVM shuts down (e.g. the loss curve after SIGTERM).
+   */
+  public static void encode(BufferedImage image, OutputStream out) throws IOException {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
     try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
       writer.setOutput(ios);

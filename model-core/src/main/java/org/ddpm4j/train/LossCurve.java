@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
+import org.ddpm4j.image.PngWriter;
 import org.ddpm4j.io.AtomicFiles;
 import org.ddpm4j.io.CheckpointException;
 
@@ -41,7 +41,7 @@ public record LossCurve(int width, int height, int window) {
   public void write(Path log, Path png) {
     double[][] points = read(log);
     BufferedImage image = draw(points[0], points[1]);
-    AtomicFiles.write(png, out -> ImageIO.write(image, "png", out));
+    AtomicFiles.write(png, out -> PngWriter.encode(image, out));
   }
 
   /** {steps, losses} of a training log. */
