@@ -19,6 +19,7 @@ DATA=${DATA:-/usr/share/datasets/fashion-mnist}
 OUT=${OUT:-${TMPDIR:-/tmp}/ddpm4j-quality}
 REF="fashion-mnist:$DATA:test"
 CLASSIFIER="$ROOT/models/fmnist-classifier"
+rm -rf "$OUT"
 mkdir -p "$OUT"
 cd "$ROOT"
 # shellcheck source=bench/common.sh
