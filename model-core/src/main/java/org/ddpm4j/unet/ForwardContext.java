@@ -81,14 +81,27 @@ final class ForwardContext {
     return inPlace ? temporary.muli(b) : replace(temporary, temporary.mul(b));
   }
 
-  /** {@code temporary * s}; consumes the temporary. */
+  /**
+   * {@code temporary * s}; consumes the temporary. When gradients may be recorded, s is a libtorch scalar
+   * ({@link OwnedArrays#scalar}), because autograd keeps it for the backward pass.
+   */
   NDArray mul(NDArray temporary, float s) {
-    return inPlace ? temporary.muli(s) : replace(temporary, temporary.mul(s));
+    if (inPlace) {
+      return temporary.muli(s);
+    }
+    try (NDArray factor = OwnedArrays.scalar(manager, s)) {
+      return replace(temporary, temporary.mul(factor));
+    }
   }
 
-  /** {@code temporary / s}; consumes the temporary. */
+  /** {@code temporary / s}; consumes the temporary (s as in {@link #mul(NDArray, float)}). */
   NDArray div(NDArray temporary, float s) {
-    return inPlace ? temporary.divi(s) : replace(temporary, temporary.div(s));
+    if (inPlace) {
+      return temporary.divi(s);
+    }
+    try (NDArray divisor = OwnedArrays.scalar(manager, s)) {
+      return replace(temporary, temporary.div(divisor));
+    }
   }
 
   /** Dropout with the given rate of a temporary, which it consumes, while training; the identity otherwise. */

@@ -2,6 +2,7 @@ package org.ddpm4j.unet;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -10,6 +11,13 @@ import ai.djl.ndarray.types.Shape;
  * reductions differently for other alignments, so the same weights would give results that differ in the last bits
  * from one load to the next, and a resumed training run would drift from an uninterrupted one. Weights, optimizer
  * moments and EMA weights are therefore always copied into an array libtorch allocated (64-byte aligned).
+ *
+ * <p>Scalars need the same care while gradients are recorded. DJL's {@code NDArray.mul(Number)} (and {@code div},
+ * {@code pow}, ...) wraps the number in such a buffer view and closes it when the operation returns, but autograd has
+ * saved that 0-dim tensor for the backward pass (the gradient of {@code x * s} is {@code grad * s}). Once the garbage
+ * collector frees the buffer, the backward pass reads whatever the memory holds then: the training gradient was
+ * sometimes slightly wrong and sometimes NaN. A scalar operand of a recorded operation must come from
+ * {@link #scalar}.
  */
 public final class OwnedArrays {
   private OwnedArrays() {}
@@ -19,5 +27,10 @@ public final class OwnedArrays {
     try (NDArray view = manager.create(values, shape)) {
       return view.duplicate();
     }
+  }
+
+  /** The value as a new float32 0-dim array in libtorch's memory, attached to {@code manager}. */
+  public static NDArray scalar(NDManager manager, float value) {
+    return manager.full(new Shape(), value, DataType.FLOAT32);
   }
 }

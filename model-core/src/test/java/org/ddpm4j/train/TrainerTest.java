@@ -21,7 +21,6 @@ import org.ddpm4j.train.data.Split;
 import org.ddpm4j.unet.UNet2DModel;
 import org.ddpm4j.unet.UNetConfig;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,8 +85,6 @@ class TrainerTest {
   }
 
   @Test
-  @Disabled("flaky: passes bit for bit in about half of the runs, otherwise differs by 8e-4 to 6e-3 after 200 steps, "
-      + "with 1 or 2 threads; see docs/TRAINING.md, Exact resume, known problem")
   void hundredStepsThenResumeThenHundredEqualTwoHundredStraight() throws IOException {
     Map<String, float[]> straightRaw;
     Map<String, float[]> straightEma;

@@ -199,6 +199,58 @@ class UNet2DModelTest {
     }
   }
 
+  /**
+   * Autograd keeps the scalar operand of a recorded multiplication (the attention scale) for the backward pass. When
+   * that scalar lived in a Java direct buffer (DJL's {@code mul(Number)}), a garbage collection between forward and
+   * backward freed it, and the backward pass read whatever was written there next: NaN here, or a wrong gradient.
+   */
+  @Test
+  void gradientIsUnchangedByAGarbageCollectionBetweenForwardAndBackward() throws InterruptedException {
+    try (UNet2DModel m = UNet2DModel.create(TestConfigs.small(0), 3); NDManager nd = NDManager.newBaseManager()) {
+      m.parameters().values().forEach(p -> p.setRequiresGradient(true));
+      NDArray x = nd.randomNormal(new Shape(2, 3, 8, 8));
+      NDArray t = nd.create(new long[] {100, 800});
+      Map<String, float[]> reference = gradients(m, x, t, false);
+      for (int rep = 0; rep < 3; rep++) {
+        Map<String, float[]> again = gradients(m, x, t, true);
+        reference.forEach((k, g) -> assertArrayEquals(g, again.get(k), k));
+      }
+    }
+  }
+
+  private static Map<String, float[]> gradients(UNet2DModel m, NDArray x, NDArray t, boolean collectGarbage)
+      throws InterruptedException {
+    Map<String, float[]> out = new LinkedHashMap<>();
+    try (NDManager step = x.getManager().newSubManager()) {
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray eps = m.forward(x, t, true);
+        eps.attach(step);
+        if (collectGarbage) {
+          overwriteFreedDirectMemory();
+        }
+        collector.backward(eps.sum());
+      }
+      m.parameters().forEach((k, p) -> {
+        NDArray g = p.getGradient();
+        g.attach(step);
+        out.put(k, g.toFloatArray());
+        g.subi(g);
+      });
+    }
+    return out;
+  }
+
+  /** Frees unreachable direct buffers (GC, then their cleaners) and fills new ones, likely at the same addresses. */
+  private static void overwriteFreedDirectMemory() throws InterruptedException {
+    System.gc();
+    Thread.sleep(50);
+    List<java.nio.ByteBuffer> filler = new ArrayList<>();
+    for (int i = 0; i < 4096; i++) {
+      filler.add(java.nio.ByteBuffer.allocateDirect(4).putFloat(0, Float.NaN));
+    }
+    assertEquals(4096, filler.size());
+  }
+
   @Test
   void recordsTheDiffusersIntermediatesInForwardOrder() {
     List<String> names = new ArrayList<>();

@@ -19,6 +19,7 @@ import org.ddpm4j.train.data.BatchConfig;
 import org.ddpm4j.train.data.Batcher;
 import org.ddpm4j.train.data.Labels;
 import org.ddpm4j.train.data.Uint8Dataset;
+import org.ddpm4j.unet.OwnedArrays;
 
 /**
  * Trains the Fashion-MNIST classifier and writes it as a classifier folder: Adam on the mean cross-entropy, the
@@ -119,7 +120,7 @@ public final class ClassifierTrainer {
         double loss;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
           NDArray logits = network.forward(x).logits();
-          NDArray nll = logits.logSoftmax(1).mul(oneHot).sum().div(-y.length);
+          NDArray nll = logits.logSoftmax(1).mul(oneHot).sum().div(OwnedArrays.scalar(sub, -y.length));
           collector.backward(nll);
           loss = nll.getFloat();
         }
