@@ -16,9 +16,8 @@ import org.ddpm4j.io.CheckpointException;
 
 /**
  * The training log, one JSON object per step and line ({@code {"step":1,"loss":0.98,"lr":0.0,"grad_norm":3.1,
- * "ema_decay":0.0,"time_s":1.52}}, plus {@code "attempts"} for a step that was computed again). Opening it for a
- * run that resumes at step s drops the lines of steps after s that an interrupted session wrote after its last
- * checkpoint, so every step appears once.
+ * "ema_decay":0.0,"time_s":1.52}}). Opening it for a run that resumes at step s drops the lines of steps after s that
+ * an interrupted session wrote after its last checkpoint, so every step appears once.
  */
 public final class LossLog implements AutoCloseable {
   private final Path file;
@@ -60,7 +59,7 @@ public final class LossLog implements AutoCloseable {
     }
   }
 
-  /** Appends the record of one step and flushes it ({@code attempts} only when the step was computed again). */
+  /** Appends the record of one step and flushes it. */
   public void append(StepResult r) {
     JsonObject o = new JsonObject();
     o.addProperty("step", r.step());
@@ -68,9 +67,6 @@ public final class LossLog implements AutoCloseable {
     o.addProperty("lr", r.lr());
     o.addProperty("grad_norm", r.gradNorm());
     o.addProperty("ema_decay", r.emaDecay());
-    if (r.attempts() > 1) {
-      o.addProperty("attempts", r.attempts());
-    }
     o.addProperty("time_s", r.seconds());
     try {
       writer.write(o.toString());

@@ -8,8 +8,6 @@ package org.ddpm4j.train;
  * @param lr the learning rate the update used
  * @param gradNorm the global gradient 2-norm before clipping
  * @param emaDecay the EMA decay the update used
- * @param attempts how often the step was computed (more than 1 after a non-finite loss or gradient)
  * @param seconds wall time of the step
  */
-public record StepResult(long step, double loss, double lr, double gradNorm, double emaDecay, int attempts,
-    double seconds) {}
+public record StepResult(long step, double loss, double lr, double gradNorm, double emaDecay, double seconds) {}

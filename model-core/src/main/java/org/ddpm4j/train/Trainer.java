@@ -50,8 +50,6 @@ public final class Trainer implements AutoCloseable {
   public static final String LOG = "train_log.jsonl";
   /** The sample grids' folder in the run folder. */
   public static final String SAMPLES = "samples";
-  /** How often a step with a non-finite loss or gradient is computed before the run stops. */
-  public static final int MAX_ATTEMPTS = 3;
 
   private final Path runDir;
   private final UNet2DModel model;
@@ -197,31 +195,13 @@ public final class Trainer implements AutoCloseable {
   }
 
   /**
-   * One optimizer step. A step whose loss or gradient is not finite is computed again from the same (seed, step)
-   * before anything is updated: on this CPU build of libtorch a backward pass has been seen to return a NaN gradient
-   * once in a few hundred steps that the identical recomputation does not reproduce (see docs/TRAINING.md), and
-   * recomputing keeps the run equal to an undisturbed one. Only a step that stays non-finite
-   * {@value #MAX_ATTEMPTS} times stops the run.
+   * One optimizer step.
    *
-   * @throws IllegalStateException naming the step, the loss and the gradient norm when the run diverged
+   * @throws IllegalStateException naming the step, the loss and the gradient norm when either is not finite (the run
+   *     diverged); nothing is updated then
    */
   public StepResult trainStep() {
     long start = System.nanoTime();
-    for (int attempt = 1; ; attempt++) {
-      double[] lossAndNorm = new double[2];
-      StepResult r = attempt(attempt, start, lossAndNorm);
-      if (r != null) {
-        return r;
-      }
-      if (attempt == MAX_ATTEMPTS) {
-        throw new IllegalStateException("training diverged at step " + (step + 1) + ": loss " + lossAndNorm[0]
-            + ", gradient norm " + lossAndNorm[1] + " in " + MAX_ATTEMPTS + " attempts");
-      }
-    }
-  }
-
-  /** One computation of the current step; null (and nothing updated) when the loss or the gradient is not finite. */
-  private StepResult attempt(int attempt, long start, double[] lossAndNorm) {
     long k = step;
     Map<String, NDArray> params = model.parameters();
     double lr = config.learningRate().at(k);
@@ -232,11 +212,12 @@ public final class Trainer implements AutoCloseable {
       NDArray xt = forward.addNoise(x0, noise, t);
       NDArray timesteps = sub.create(t);
       JniUtils.setSeed(random.dropoutSeed(k));
+      double loss;
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         NDArray eps = model.forward(xt, timesteps, true);
         NDArray l = SimpleLoss.of(noise, eps);
         collector.backward(l);
-        lossAndNorm[0] = l.getFloat();
+        loss = l.getFloat();
       }
       boolean wasRecording = JniUtils.isGradMode();
       JniUtils.setGradMode(false);
@@ -247,21 +228,18 @@ public final class Trainer implements AutoCloseable {
           g.attach(sub);
           grads.put(key, g);
         });
-        lossAndNorm[1] = GradientClipping.clip(grads.values(),
+        double gradNorm = GradientClipping.clip(grads.values(),
             config.gradClip() > 0 ? config.gradClip() : Double.POSITIVE_INFINITY);
-        boolean finite = Double.isFinite(lossAndNorm[0]) && Double.isFinite(lossAndNorm[1]);
-        if (finite) {
-          adam.step(params, grads, lr);
+        if (!Double.isFinite(loss) || !Double.isFinite(gradNorm)) {
+          throw new IllegalStateException("training diverged at step " + (k + 1) + ": loss " + loss
+              + ", gradient norm " + gradNorm);
         }
-        params.values().forEach(p -> JniUtils.zeroGrad((PtNDArray) p));
-        if (!finite) {
-          return null;
-        }
+        adam.step(params, grads, lr);
         double decay = ema.step(params);
         step = k + 1;
-        return new StepResult(step, lossAndNorm[0], lr, lossAndNorm[1], decay, attempt,
-            (System.nanoTime() - start) / 1e9);
+        return new StepResult(step, loss, lr, gradNorm, decay, (System.nanoTime() - start) / 1e9);
       } finally {
+        params.values().forEach(p -> JniUtils.zeroGrad((PtNDArray) p));
         JniUtils.setGradMode(wasRecording);
       }
     }
