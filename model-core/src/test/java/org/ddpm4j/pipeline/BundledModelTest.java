@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The tolerances, 0.07 and 0.10 (about 4.5 and 5 standard errors), leave room for the model's own small bias:
  * over 500 DDIM-50 samples (seed 0, docs/QUALITY.md) the step-10,899 model gives 0.310 and 0.520, 0.023 and 0.026
- * from the data; these 64 give 0.323 and 0.503. Sixteen samples would not do: the first 16 of seed 0 happen to be bright garments (0.394),
- * 3.4 standard errors above the model's mean. The untrained network of the same architecture fails both tolerances
+ * from the data; these 64 give 0.323 and 0.503. Sixteen samples would not do: the first 16 of seed 0 of the
+ * step-7,144 model were bright garments (0.394), 3.4 standard errors above that model's mean. The untrained network of the same architecture fails both tolerances
  * (0.537 and 0.115 on 16 samples), and so do blank or saturated images.
  */
 class BundledModelTest {

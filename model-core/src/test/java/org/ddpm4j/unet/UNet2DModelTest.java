@@ -11,10 +11,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -225,30 +228,32 @@ class UNet2DModelTest {
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         NDArray eps = m.forward(x, t, true);
         eps.attach(step);
-        if (collectGarbage) {
-          overwriteFreedDirectMemory();
-        }
+        List<ByteBuffer> filler = collectGarbage ? overwriteFreedDirectMemory() : List.of();
         collector.backward(eps.sum());
+        Reference.reachabilityFence(filler);
       }
       m.parameters().forEach((k, p) -> {
         NDArray g = p.getGradient();
         g.attach(step);
         out.put(k, g.toFloatArray());
-        g.subi(g);
+        JniUtils.zeroGrad((PtNDArray) p);
       });
     }
     return out;
   }
 
-  /** Frees unreachable direct buffers (GC, then their cleaners) and fills new ones, likely at the same addresses. */
-  private static void overwriteFreedDirectMemory() throws InterruptedException {
+  /**
+   * Frees unreachable direct buffers (GC, then their cleaners) and fills new ones with NaN, likely at the same
+   * addresses; the caller keeps them alive until its backward pass is done.
+   */
+  private static List<ByteBuffer> overwriteFreedDirectMemory() throws InterruptedException {
     System.gc();
     Thread.sleep(50);
-    List<java.nio.ByteBuffer> filler = new ArrayList<>();
+    List<ByteBuffer> filler = new ArrayList<>();
     for (int i = 0; i < 4096; i++) {
-      filler.add(java.nio.ByteBuffer.allocateDirect(4).putFloat(0, Float.NaN));
+      filler.add(ByteBuffer.allocateDirect(4).putFloat(0, Float.NaN));
     }
-    assertEquals(4096, filler.size());
+    return filler;
   }
 
   @Test
